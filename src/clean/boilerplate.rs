@@ -1,0 +1,302 @@
+//! The boilerplate classifier: named rules first, then the article body found
+//! as the densest run of prose, then trailing sections cut at their heading.
+
+use super::features::Features;
+use super::rules::{self, Rule};
+use super::Verdict;
+use crate::blocks::{Block, Removal};
+
+const OUTSIDE_BODY: Removal = Removal {
+    reason: "boilerplate",
+    rule: "outside-body",
+};
+const MENU: Removal = Removal {
+    reason: "navigation",
+    rule: "navigation-menu",
+};
+const TIMESTAMP: Removal = Removal {
+    reason: "boilerplate",
+    rule: "timestamp",
+};
+
+/// Decides, for every block, whether it is boilerplate.
+/// With `body_known`, the reader has already found the body (HTML): only the
+/// presets and the named rules apply.
+pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool) -> Vec<Verdict> {
+    let n = blocks.len();
+    let mut verdicts = vec![Verdict::Keep; n];
+    if n == 0 {
+        return verdicts;
+    }
+    let matched: Vec<Option<&'static Rule>> = blocks
+        .iter()
+        .zip(features)
+        .map(|(b, f)| {
+            if let Some(p) = &b.preset {
+                let _ = p;
+                return None;
+            }
+            let norm = rules::normalize(&b.text);
+            rules::find(&norm, f.words)
+        })
+        .collect();
+
+    if body_known {
+        for (i, block) in blocks.iter().enumerate() {
+            if let Some(preset) = &block.preset {
+                verdicts[i] = Verdict::Remove(preset.clone());
+            } else if let Some(rule) = matched[i] {
+                verdicts[i] = Verdict::Remove(removal(rule));
+            }
+        }
+        return verdicts;
+    }
+    let (body_start, body_end) = body_region(features, &matched);
+
+    for i in 0..n {
+        if let Some(preset) = &blocks[i].preset {
+            verdicts[i] = Verdict::Remove(preset.clone());
+            continue;
+        }
+        if let Some(rule) = matched[i] {
+            verdicts[i] = Verdict::Remove(removal(rule));
+            continue;
+        }
+        let f = &features[i];
+        if i < body_start || i >= body_end {
+            // Outside the body, only prose right next to it survives: a lede
+            // split from the body by a caption, a last paragraph after an
+            // advertisement marker.
+            verdicts[i] = Verdict::Remove(outside_verdict(blocks, features, i));
+            continue;
+        }
+        if is_timestamp(&blocks[i].text) {
+            verdicts[i] = Verdict::Remove(TIMESTAMP);
+            continue;
+        }
+        let _ = f;
+    }
+    extend_body(features, &matched, &mut verdicts, body_start, body_end);
+    cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+    verdicts
+}
+
+fn removal(rule: &Rule) -> Removal {
+    Removal {
+        reason: rule.reason,
+        rule: rule.name,
+    }
+}
+
+fn outside_verdict(blocks: &[Block], features: &[Features], i: usize) -> Removal {
+    let f = &features[i];
+    if is_timestamp(&blocks[i].text) {
+        TIMESTAMP
+    } else if f.list_item || (f.words <= 4 && !f.ends_sentence) {
+        MENU
+    } else {
+        OUTSIDE_BODY
+    }
+}
+
+/// The value of a block for the body search: prose counts for its words,
+/// anything else costs.
+fn value(f: &Features, rule: Option<&Rule>) -> f32 {
+    if rule.is_some() {
+        return -4.0;
+    }
+    if f.is_prose() {
+        f.words as f32
+    } else if f.is_short_sentence() {
+        f.words as f32 * 0.5
+    } else {
+        -(2.0 + (f.words as f32 * 0.5).min(10.0))
+    }
+}
+
+/// The run of blocks `[start, end)` with the most prose (maximum-sum
+/// subarray). An input without prose keeps everything that no rule removed.
+fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usize, usize) {
+    let mut best = (0.0f32, 0usize, 0usize);
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    for (i, (f, r)) in features.iter().zip(matched).enumerate() {
+        let v = value(f, *r);
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > best.0 {
+            best = (sum, start, i + 1);
+        }
+    }
+    if best.0 <= 0.0 {
+        (0, features.len())
+    } else {
+        (best.1, best.2)
+    }
+}
+
+/// Takes back prose next to the body that the region search left out.
+fn extend_body(
+    features: &[Features],
+    matched: &[Option<&'static Rule>],
+    verdicts: &mut [Verdict],
+    start: usize,
+    end: usize,
+) {
+    let take = |i: usize, verdicts: &mut [Verdict]| -> bool {
+        let f = &features[i];
+        if matched[i].is_none() && f.is_prose() {
+            verdicts[i] = Verdict::Keep;
+            true
+        } else {
+            false
+        }
+    };
+    let mut i = end;
+    while i < features.len() && take(i, verdicts) {
+        i += 1;
+    }
+    let mut i = start;
+    while i > 0 && take(i - 1, verdicts) {
+        i -= 1;
+    }
+}
+
+/// From a section heading ("Comments", "Related stories", "Legal
+/// Disclaimer") to the end of the body, blocks go with the heading, unless
+/// long article prose resumes after a list of links.
+fn cut_trailing_sections(
+    blocks: &[Block],
+    features: &[Features],
+    matched: &[Option<&'static Rule>],
+    verdicts: &mut [Verdict],
+) {
+    let mut section: Option<&'static Rule> = None;
+    for i in 0..blocks.len() {
+        if let Some(rule) = matched[i] {
+            if rule.section && features[i].words <= 12 {
+                section = Some(rule);
+            }
+            continue;
+        }
+        let Some(rule) = section else { continue };
+        let f = &features[i];
+        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments");
+        if !to_the_end && f.is_prose() && f.words >= 30 {
+            section = None;
+            continue;
+        }
+        if verdicts[i] == Verdict::Keep {
+            verdicts[i] = Verdict::Remove(removal(rule));
+        }
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A lone date or time: "Nov. 19, 2019", "5:50 PM", "Updated 12:04 GMT",
+/// "2019-11-19".
+pub(crate) fn is_timestamp(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    let dateish = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || MONTHS.contains(&w)
+            || matches!(
+                w,
+                "am" | "pm"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "pt"
+                    | "pst"
+                    | "pdt"
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "ist"
+                    | "updated"
+                    | "published"
+                    | "posted"
+                    | "last"
+                    | "at"
+                    | "on"
+                    | "min"
+                    | "read"
+                    | "ago"
+                    | "hours"
+                    | "hour"
+                    | "minutes"
+                    | "days"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "first"
+                    | "modified"
+                    | "date"
+                    | "time"
+            )
+    };
+    let has_digit = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    has_digit && words.iter().all(|w| dateish(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        for t in [
+            "Nov. 19, 2019",
+            "5:50 PM",
+            "Updated 12:04 GMT",
+            "2019-11-19",
+            "Nov 18, 2019 at 9:24 pm ET",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+        for t in ["Monday", "The 2019 season", "5 things to know", ""] {
+            assert!(!is_timestamp(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Repeated paragraphs: exact and near copies of an earlier paragraph are
+//! removed, the first one is kept.
+//!
+//! Paragraphs are compared as sequences of normalised words (quotes, dashes,
+//! spaces and case folded; an agency marker such as "(AP)" at either end
+//! ignored). Candidates come from an index of word 4-grams, so the work is
+//! linear in the input, whatever it repeats.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::Verdict;
+use crate::blocks::Block;
+
+/// Fewer words than this: never a copy on its own (a short line such as
+/// "Photo: AP" may legitimately repeat), unless inside a repeated run.
+const MIN_WORDS: usize = 6;
+/// A copy that is not word for word needs at least this many words.
+const NEAR_WORDS: usize = 12;
+/// Word-sequence similarity of a near copy.
+const NEAR_RATIO: f32 = 0.85;
+/// At most this many earlier paragraphs are remembered per 4-gram, and at
+/// most this many candidates are compared per paragraph.
+const MAX_POSTINGS: usize = 24;
+const MAX_CANDIDATES: usize = 6;
+
+/// Marks repeats among the kept blocks as [`Verdict::Duplicate`].
+pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let words: Vec<Vec<u64>> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(b, v)| {
+            if *v == Verdict::Keep {
+                word_hashes(&b.text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut exact: HashMap<u64, usize> = HashMap::new();
+    let mut grams: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Short blocks that repeat an earlier one: (block, earlier block).
+    let mut short_repeats: Vec<(usize, usize)> = Vec::new();
+
+    for i in 0..blocks.len() {
+        if verdicts[i] != Verdict::Keep || words[i].is_empty() {
+            continue;
+        }
+        let w = &words[i];
+        let key = hash_seq(w);
+        if let Some(&first) = exact.get(&key) {
+            if w.len() >= MIN_WORDS {
+                verdicts[i] = Verdict::Duplicate(first);
+            } else {
+                short_repeats.push((i, first));
+            }
+            continue;
+        }
+        if w.len() >= NEAR_WORDS {
+            if let Some(of) = near_copy_of(w, &words, &grams, &exact) {
+                verdicts[i] = Verdict::Duplicate(of);
+                continue;
+            }
+        }
+        exact.insert(key, i);
+        if w.len() >= MIN_WORDS {
+            for g in shingles(w) {
+                let list = grams.entry(g).or_default();
+                if list.len() < MAX_POSTINGS && list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    mark_short_runs(blocks.len(), &short_repeats, verdicts);
+}
+
+/// A short repeat is a copy when it sits inside a repeated run: a neighbour
+/// is a copy of the neighbour of its first occurrence. Runs grow in both
+/// directions until nothing changes.
+fn mark_short_runs(n: usize, short_repeats: &[(usize, usize)], verdicts: &mut [Verdict]) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(i, first) in short_repeats {
+            if verdicts[i] != Verdict::Keep {
+                continue;
+            }
+            let copy_of = |j: usize, verdicts: &[Verdict]| match verdicts.get(j) {
+                Some(Verdict::Duplicate(of)) => Some(*of),
+                _ => None,
+            };
+            let before = i > 0 && first > 0 && {
+                // The nearest kept-or-duplicate neighbour before each.
+                copy_of(i - 1, verdicts) == Some(first - 1)
+            };
+            let after = i + 1 < n && copy_of(i + 1, verdicts) == Some(first + 1);
+            if before || after {
+                verdicts[i] = Verdict::Duplicate(first);
+                changed = true;
+            }
+        }
+    }
+}
+
+fn near_copy_of(
+    w: &[u64],
+    words: &[Vec<u64>],
+    grams: &HashMap<u64, Vec<usize>>,
+    exact: &HashMap<u64, usize>,
+) -> Option<usize> {
+    let mut votes: HashMap<usize, usize> = HashMap::new();
+    for g in shingles(w) {
+        if let Some(list) = grams.get(&g) {
+            for &j in list {
+                *votes.entry(j).or_default() += 1;
+            }
+        }
+    }
+    let mut cands: Vec<(usize, usize)> = votes.into_iter().collect();
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut best: Option<usize> = None;
+    for &(j, _) in cands.iter().take(MAX_CANDIDATES) {
+        let orig = &words[j];
+        if orig.len() < MIN_WORDS || exact.get(&hash_seq(orig)) != Some(&j) {
+            continue;
+        }
+        if is_near_copy(w, orig) {
+            best = Some(best.map_or(j, |b: usize| b.min(j)));
+        }
+    }
+    best
+}
+
+/// True when `copy` is `orig` up to a small edit: one changed, dropped or
+/// added word, or a truncation to at least three quarters of its words.
+fn is_near_copy(copy: &[u64], orig: &[u64]) -> bool {
+    let (a, b) = (copy.len(), orig.len());
+    if a.max(b) < NEAR_WORDS {
+        return false;
+    }
+    // A truncated copy: the start of the original, cut at a word or inside
+    // the last one.
+    if a < b && a * 4 >= b * 3 && a >= NEAR_WORDS - 2 && copy[..a - 1] == orig[..a - 1] {
+        return true;
+    }
+    if 2 * a.min(b) * 100 < (a + b) * 85 {
+        return false;
+    }
+    similarity(copy, orig) >= NEAR_RATIO
+}
+
+/// 2·LCS / (|a| + |b|), the word-sequence similarity. The LCS is computed
+/// on a band around the diagonal (cells outside it count as no match), which
+/// is exact for the small edits looked for and keeps the cost at
+/// O(len × band).
+fn similarity(a: &[u64], b: &[u64]) -> f32 {
+    let (n, m) = (a.len(), b.len());
+    if n + m == 0 {
+        return 1.0;
+    }
+    let band = 8 + n.abs_diff(m);
+    let width = 2 * band + 1;
+    // Row i holds cells j = i - band + d for d in 0..width.
+    let mut prev = vec![0u32; width];
+    let mut cur = vec![0u32; width];
+    for i in 1..=n {
+        for d in 0..width {
+            let j = (i + d) as isize - band as isize;
+            if j < 1 || j as usize > m {
+                cur[d] = 0;
+                continue;
+            }
+            let j = j as usize;
+            cur[d] = if a[i - 1] == b[j - 1] {
+                prev[d] + 1
+            } else {
+                let up = if d + 1 < width { prev[d + 1] } else { 0 };
+                let left = if d > 0 { cur[d - 1] } else { 0 };
+                up.max(left)
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = m + band - n;
+    let lcs = if n == 0 { 0 } else { prev[d] };
+    2.0 * lcs as f32 / (n + m) as f32
+}
+
+fn shingles(w: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let k = 4.min(w.len());
+    w.windows(k).map(hash_seq)
+}
+
+fn hash_seq(w: &[u64]) -> u64 {
+    let mut h = DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+/// Normalised word hashes of a paragraph.
+pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
+    normalized_words(text)
+        .iter()
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// The words of a paragraph, lower-cased, with quotes, dashes and a leading
+/// or trailing agency marker such as "(AP)" or "(Reuters) —" left out. Han
+/// and kana characters count as one word each.
+pub(crate) fn normalized_words(text: &str) -> Vec<String> {
+    let text = strip_marker(text.trim());
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if (c == '\'' || c == '’') && !cur.is_empty() {
+            // Keep "don't" one word whichever apostrophe it uses.
+            cur.push('\'');
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    for w in &mut out {
+        while w.ends_with('\'') {
+            w.pop();
+        }
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Strips an agency marker such as "(AP) —" at the start or " (Reuters)" at
+/// the end.
+fn strip_marker(text: &str) -> &str {
+    let mut t = text;
+    if t.starts_with('(') {
+        if let Some(close) = t.find(')') {
+            if is_marker(&t[1..close]) {
+                t = t[close + 1..]
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'));
+            }
+        }
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            if is_marker(&t[open + 1..t.len() - 1]) {
+                t = t[..open].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'));
+            }
+        }
+    }
+    t
+}
+
+fn is_marker(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    !inner.is_empty()
+        && inner.len() <= 32
+        && words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '&'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim(a: &str, b: &str) -> bool {
+        is_near_copy(&word_hashes(a), &word_hashes(b))
+    }
+
+    const P: &str = "The city council approved the new budget on Tuesday after a long debate about road repairs and school funding.";
+
+    #[test]
+    fn near_copy_table() {
+        assert!(sim(&P.replace("approved", "passed"), P), "a changed word");
+        assert!(sim(&P.replace("new ", ""), P), "a dropped word");
+        assert!(sim(&format!("{P} (AP)"), P), "a trailing agency marker");
+        assert!(sim(&P[..P.len() * 85 / 100], P), "a truncated copy");
+        assert!(sim(&P.replace("  ", " ").replace(' ', "  "), P), "doubled spaces");
+        assert!(!sim(
+            "The city council rejected the old budget on Monday after a short debate about parks.",
+            P
+        ));
+        // The first sentence of a paragraph, quoted alone, is not a copy.
+        let long = format!("{P} Members said the vote was close. Several abstained and the mayor said she would veto part of it.");
+        assert!(!sim(P, &long));
+    }
+
+    #[test]
+    fn words_fold_quotes_and_markers() {
+        assert_eq!(
+            normalized_words("(AP) — “Don’t go,” he said."),
+            ["don't", "go", "he", "said"]
+        );
+        assert_eq!(
+            normalized_words("Rain fell all day (Reuters)"),
+            ["rain", "fell", "all", "day"]
+        );
+        assert_eq!(normalized_words("東京で"), ["東", "京", "で"]);
+    }
+
+    #[test]
+    fn similarity_is_lcs_ratio() {
+        let a = word_hashes("a b c d e f g h");
+        let b = word_hashes("a b c x e f g h");
+        assert!((similarity(&a, &b) - 0.875).abs() < 1e-6);
+        assert_eq!(similarity(&a, &a), 1.0);
+    }
+}

@@ -1,0 +1,150 @@
+//! What the boilerplate classifier sees of a block: counts from its text
+//! alone, no DOM.
+
+use crate::blocks::{Block, BlockKind};
+use crate::lang::Lang;
+
+/// Text statistics of one block.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Features {
+    /// Words; in Chinese and Japanese, one word per two CJK characters.
+    pub words: usize,
+    /// Share of words that are function words (particles for CJK).
+    pub stop_ratio: f32,
+    /// Ends with sentence punctuation (or a closing quote after it).
+    pub ends_sentence: bool,
+    /// Sentence ends inside the block.
+    pub sentences: usize,
+    /// Share of words that start with a capital letter.
+    pub cap_ratio: f32,
+    /// Share of characters that are digits.
+    pub digit_ratio: f32,
+    pub list_item: bool,
+    /// Looks like a link, an address or a row of menu items.
+    pub link_like: bool,
+    /// Starts with a lower-case letter (a fragment, a menu item).
+    pub starts_lower: bool,
+}
+
+/// Japanese particles and auxiliaries that mark running prose.
+const JA_FUNCTION: &str = "のはがをにでとへもやからまでよりだですますた";
+/// Chinese function characters.
+const ZH_FUNCTION: &str = "的了是在和有也就不都而及与对这那个们为以于之";
+/// Korean particles that end a word in running prose.
+const KO_PARTICLES: &[&str] = &[
+    "은", "는", "이", "가", "을", "를", "에", "의", "로", "와", "과", "도", "만", "다", "고", "며", "서",
+    "한", "된", "했다", "있다",
+];
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+impl Features {
+    pub fn of(block: &Block, lang: Lang) -> Features {
+        let text = block.text.as_str();
+        let mut f = Features {
+            list_item: block.kind == BlockKind::ListItem,
+            ..Features::default()
+        };
+        let body = if f.list_item {
+            text.trim_start_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            text
+        };
+        f.starts_lower = body.chars().next().is_some_and(char::is_lowercase);
+        let mut words = 0usize;
+        let mut stops = 0usize;
+        let mut caps = 0usize;
+        let mut capable = 0usize;
+        let mut cjk = 0usize;
+        let mut cjk_function = 0usize;
+        let mut digits = 0usize;
+        let mut chars = 0usize;
+        for c in text.chars() {
+            chars += 1;
+            if c.is_ascii_digit() {
+                digits += 1;
+            }
+            if is_cjk(c) {
+                cjk += 1;
+                if JA_FUNCTION.contains(c) || ZH_FUNCTION.contains(c) {
+                    cjk_function += 1;
+                }
+            }
+            if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
+                f.sentences += 1;
+            }
+        }
+        for w in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let w = w.trim_matches(|c| c == '\'' || c == '’');
+            if w.is_empty() || w.chars().all(is_cjk) {
+                continue;
+            }
+            words += 1;
+            let first = w.chars().next().unwrap_or(' ');
+            if first.is_alphabetic() && (first.is_uppercase() || first.is_lowercase()) {
+                capable += 1;
+                if first.is_uppercase() {
+                    caps += 1;
+                }
+            }
+            let lower = w.to_lowercase();
+            let korean_particle = lang.code == "ko" && KO_PARTICLES.iter().any(|p| lower.ends_with(p));
+            if lang.is_stopword(&lower) || korean_particle {
+                stops += 1;
+            }
+        }
+        if cjk > 0 {
+            let cjk_words = cjk.div_ceil(2);
+            words += cjk_words;
+            // Particles are about a fifth of Japanese prose characters and a
+            // tenth of Chinese; scale them to the English-like ratio.
+            stops += (cjk_function * 2).min(cjk_words);
+        }
+        f.words = words;
+        f.stop_ratio = if words > 0 {
+            stops as f32 / words as f32
+        } else {
+            0.0
+        };
+        f.cap_ratio = if capable > 0 {
+            caps as f32 / capable as f32
+        } else {
+            0.0
+        };
+        f.digit_ratio = if chars > 0 {
+            digits as f32 / chars as f32
+        } else {
+            0.0
+        };
+        let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
+        f.ends_sentence = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '』']);
+        f.link_like = looks_like_link(text);
+        f
+    }
+
+    /// Running prose: enough words, function words in them, and sentences.
+    pub fn is_prose(&self) -> bool {
+        let w = self.words;
+        let s = self.stop_ratio;
+        (w >= 8 && s >= 0.15 && self.ends_sentence && !self.link_like)
+            || (w >= 16 && s >= 0.2 && !self.link_like)
+            || (w >= 30 && s >= 0.1)
+    }
+
+    /// A short sentence: few words, but a sentence all the same.
+    pub fn is_short_sentence(&self) -> bool {
+        self.words >= 3 && self.ends_sentence && self.stop_ratio >= 0.1 && !self.link_like
+    }
+}
+
+/// URLs, e-mail addresses and rows of menu items separated by `|` or `»`.
+fn looks_like_link(text: &str) -> bool {
+    let lower_has = |p: &str| text.contains(p);
+    if lower_has("http://") || lower_has("https://") || lower_has("www.") {
+        return text.split_whitespace().count() <= 12;
+    }
+    let pipes = text.matches(" | ").count() + text.matches(" » ").count() + text.matches(" › ").count();
+    pipes >= 2
+}

@@ -1,0 +1,1 @@
+//! The WebAssembly binding: converts types, nothing else.
