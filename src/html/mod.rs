@@ -1,7 +1,19 @@
 //! HTML reading: a page or a clipboard fragment → blocks with spans into the
-//! markup, plus the page's metadata.
+//! markup, the article body told from the rest, and the page's metadata.
+//!
+//! The stages: parse ([`dom`]), hide what never shows, cut the visible text
+//! into blocks ([`text`]), read the metadata ([`meta`]), find the body
+//! ([`body`]), settle the title against the page's headings.
 
-use crate::blocks::{Block, PageMeta};
+mod body;
+mod dom;
+mod entities;
+mod hints;
+mod meta;
+mod text;
+
+use crate::blocks::{Block, BlockKind, PageMeta};
+use text::HtmlBlock;
 
 /// What the HTML reader found.
 pub(crate) struct Page {
@@ -14,11 +26,68 @@ pub(crate) struct Page {
 
 /// Reads an HTML page.
 pub(crate) fn read_page(input: &str) -> Page {
-    let _ = input;
-    Page {
-        blocks: Vec::new(),
-        body_known: false,
-        meta: PageMeta::default(),
-        warnings: vec!["HTML input is not supported yet".to_string()],
+    let dom = dom::Dom::parse(input);
+    let hidden = text::hidden(&dom);
+    let blocks = text::blocks(&dom, &hidden);
+    let lang = crate::lang::detect(blocks.iter().map(|b| b.block.text.as_str()));
+    let found = meta::find(&dom, &hidden);
+    let body = body::find(&dom, &hidden, &blocks, lang);
+    let meta = settle_title(found, &blocks);
+    let mut warnings = Vec::new();
+    if input.len() >= u32::MAX as usize - 1 {
+        warnings.push("the HTML is larger than 4 GB: only its first 4 GB were read".to_string());
     }
+    Page {
+        blocks: blocks
+            .into_iter()
+            .zip(body.presets)
+            .map(|(b, preset)| Block { preset, ..b.block })
+            .collect(),
+        body_known: body.found,
+        meta,
+        warnings,
+    }
+}
+
+/// The title: the page's declared headline (JSON-LD, `og:title`), else its
+/// first `<h1>`, else the `<title>` without the site name; spelled as the
+/// heading on the page that repeats it, so that the cleaner can set that
+/// heading apart.
+fn settle_title(found: meta::Found, blocks: &[HtmlBlock]) -> PageMeta {
+    let mut m = found.meta;
+    let headings: Vec<&HtmlBlock> = blocks
+        .iter()
+        .filter(|b| b.block.kind == BlockKind::Heading && b.block.text.chars().count() <= 300)
+        .collect();
+    let declared = m
+        .title
+        .clone()
+        .or_else(|| found.page_title.as_deref().map(|t| meta::strip_site_name(t, m.source.as_deref())));
+    let matching = declared.as_deref().and_then(|d| {
+        let dw = meta::words(&meta::strip_site_name(d, m.source.as_deref()));
+        headings.iter().find(|h| {
+            let hw = meta::words(&h.block.text);
+            !hw.is_empty() && similar(&dw, &hw)
+        })
+    });
+    m.title = match (matching, declared) {
+        (Some(h), _) => Some(h.block.text.clone()),
+        (None, Some(d)) if found.declared_title.is_some() => Some(d),
+        (None, d) => headings
+            .iter()
+            .find(|h| h.tag == dom::t::H1)
+            .map(|h| h.block.text.clone())
+            .or(d),
+    };
+    m
+}
+
+/// Two titles are the same when most words of the shorter are in the longer.
+fn similar(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 10 >= short.len() * 8 && short.len() * 2 >= long.len()
 }

@@ -1,0 +1,210 @@
+//! Finding the article body: every block gets a value (prose is worth its
+//! words, furniture costs), values add up the tree, and the element with the
+//! highest total is the body. Elements that say what they are (comments,
+//! related links, share bars) turn the prose they hold into a cost, so the
+//! body is the tightest container of the story alone. Then each block gets
+//! its verdict: kept, or removed with the reason its surroundings give.
+
+use super::dom::{Dom, NONE};
+use super::hints::{self, Hint, Kind};
+use super::text::HtmlBlock;
+use crate::blocks::Removal;
+use crate::clean::features::Features;
+use crate::lang::Lang;
+
+/// The reader's verdicts.
+pub(crate) struct Body {
+    /// One per block: `None` keeps it.
+    pub presets: Vec<Option<Removal>>,
+    /// A body was found.
+    pub found: bool,
+}
+
+const OUTSIDE: Removal = Removal {
+    reason: "boilerplate",
+    rule: "outside-body",
+};
+const LINK_LIST: Removal = Removal {
+    reason: "navigation",
+    rule: "link-list",
+};
+const LINK_DENSE: Removal = Removal {
+    reason: "related-links",
+    rule: "link-dense",
+};
+
+fn removal(kind: Kind) -> Removal {
+    Removal {
+        reason: kind.reason(),
+        rule: kind.rule(),
+    }
+}
+
+/// What one block is worth to the container that holds it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Worth {
+    /// Words of prose, discounted by links.
+    prose: f32,
+    /// Cost of anything else.
+    junk: f32,
+    link_density: f32,
+}
+
+fn worth(b: &HtmlBlock, f: &Features) -> Worth {
+    let ld = if b.chars > 0 {
+        b.link_chars as f32 / b.chars as f32
+    } else {
+        0.0
+    };
+    let words = f.words as f32;
+    let mut w = Worth {
+        link_density: ld,
+        ..Worth::default()
+    };
+    if ld < 0.5 && f.is_prose() {
+        w.prose = words * (1.0 - ld);
+    } else if ld < 0.34 && f.is_short_sentence() {
+        w.prose = words * 0.5 * (1.0 - ld);
+    } else {
+        w.junk = 1.0 + (words * 0.3).min(3.0) + if ld >= 0.5 { 1.0 } else { 0.0 };
+    }
+    w
+}
+
+/// Decides which blocks are the article body.
+pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: Lang) -> Body {
+    let n = dom.nodes.len();
+    let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
+    let worths: Vec<Worth> = blocks.iter().zip(&feats).map(|(b, f)| worth(b, f)).collect();
+
+    // Where each block sits: its main text node (inline parents count), or
+    // its block element.
+    let anchor: Vec<u32> = blocks
+        .iter()
+        .map(|b| if b.main_text != NONE { b.main_text } else { b.owner })
+        .collect();
+
+    // Subtree ranges: nodes are in document order, so a subtree is the
+    // range [i, end[i]).
+    let mut end: Vec<u32> = (1..=n as u32).collect();
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            end[p] = end[p].max(end[i]);
+        }
+    }
+
+    // Prose per subtree.
+    let mut prose = vec![0f32; n];
+    for (b, w) in anchor.iter().zip(&worths) {
+        prose[*b as usize] += w.prose;
+    }
+    let hint: Vec<Hint> = (0..n as u32)
+        .map(|i| {
+            if hidden[i as usize] || !dom.is_element(i) {
+                Hint::None
+            } else {
+                hints::of(dom, i)
+            }
+        })
+        .collect();
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            prose[p] += prose[i];
+        }
+    }
+    // The largest prose held by a body-hinted element in each subtree.
+    let mut body_prose = vec![0f32; n];
+    for i in (1..n).rev() {
+        if hint[i] == Hint::Body {
+            body_prose[i] = body_prose[i].max(prose[i]);
+        }
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            body_prose[p] = body_prose[p].max(body_prose[i]);
+        }
+    }
+    let total = prose[0];
+
+    // A furniture hint is trusted unless the element holds most of the
+    // page's prose (a wrapper with an odd class), or, for comments, unless
+    // it wraps a body-hinted element holding most of its prose.
+    let trusted = |i: usize| -> Option<Kind> {
+        let Hint::Not(kind) = hint[i] else { return None };
+        let big = prose[i] > 0.5 * total && total > 0.0;
+        let wraps_body = body_prose[i] > 0.5 * prose[i];
+        if big && (kind != Kind::Comments || wraps_body) {
+            None
+        } else {
+            Some(kind)
+        }
+    };
+    // The nearest trusted furniture element above each node, and the
+    // nearest element with any furniture hint.
+    let mut furniture = vec![NONE; n];
+    let mut hinted = vec![NONE; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        let (f, h) = if p < n { (furniture[p], hinted[p]) } else { (NONE, NONE) };
+        furniture[i] = if trusted(i).is_some() { i as u32 } else { f };
+        hinted[i] = if matches!(hint[i], Hint::Not(_)) { i as u32 } else { h };
+    }
+
+    // Score: prose is worth its words, furniture's prose and junk cost.
+    let mut score = vec![0f32; n];
+    for (b, w) in anchor.iter().zip(&worths) {
+        let v = if furniture[*b as usize] != NONE {
+            -(w.prose + w.junk)
+        } else {
+            w.prose - w.junk
+        };
+        score[*b as usize] += v;
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            score[p] += score[i];
+        }
+    }
+    let mut best = 0usize;
+    for i in 0..n {
+        if dom.is_element(i as u32) && score[i] >= score[best] && !hidden[i] {
+            best = i;
+        }
+    }
+    let found = score[best] > 0.0;
+    let inside = |x: u32| (best as u32) <= x && x < end[best];
+
+    let presets = blocks
+        .iter()
+        .enumerate()
+        .map(|(k, _b)| {
+            let a = anchor[k];
+            let w = worths[k];
+            let f = furniture[a as usize];
+            if found && inside(a) {
+                if f != NONE && inside(f) {
+                    return trusted(f as usize).map(removal);
+                }
+                if w.link_density > 0.5 && w.prose == 0.0 {
+                    return Some(LINK_DENSE);
+                }
+                return None;
+            }
+            if !found {
+                return None;
+            }
+            // Outside the body: the nearest hint names the reason.
+            if let Hint::Not(kind) = hint.get(hinted[a as usize] as usize).copied().unwrap_or(Hint::None) {
+                return Some(removal(kind));
+            }
+            if w.link_density > 0.5 {
+                Some(LINK_LIST)
+            } else {
+                Some(OUTSIDE)
+            }
+        })
+        .collect();
+    Body { presets, found }
+}
