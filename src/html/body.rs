@@ -8,7 +8,7 @@
 use super::dom::{Dom, NONE};
 use super::hints::{self, Hint, Kind};
 use super::text::HtmlBlock;
-use crate::blocks::Removal;
+use crate::blocks::{BlockKind, Removal};
 use crate::clean::features::Features;
 use crate::lang::Lang;
 
@@ -33,6 +33,11 @@ const LINK_DENSE: Removal = Removal {
     rule: "link-dense",
 };
 
+const TEASER: Removal = Removal {
+    reason: "related-links",
+    rule: "teaser",
+};
+
 fn removal(kind: Kind) -> Removal {
     Removal {
         reason: kind.reason(),
@@ -48,6 +53,8 @@ struct Worth {
     /// Cost of anything else.
     junk: f32,
     link_density: f32,
+    /// A teaser of another article: a headline with its first lines.
+    teaser: bool,
 }
 
 fn worth(b: &HtmlBlock, f: &Features) -> Worth {
@@ -66,16 +73,89 @@ fn worth(b: &HtmlBlock, f: &Features) -> Worth {
     } else if ld < 0.34 && f.is_short_sentence() {
         w.prose = words * 0.5 * (1.0 - ld);
     } else {
-        w.junk = 1.0 + (words * 0.3).min(3.0) + if ld >= 0.5 { 1.0 } else { 0.0 };
+        // Link lists cost most; short plain lines (subheadings, data) little.
+        w.junk = if ld >= 0.5 {
+            2.0 + (words * 0.3).min(3.0)
+        } else {
+            0.3 + (words * 0.05).min(1.0)
+        };
     }
     w
+}
+
+fn ends_truncated(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'));
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// How far up from a block a teaser card is looked for.
+const CARD_DEPTH: usize = 6;
+/// A card holds at most this many words of prose.
+const CARD_WORDS: f32 = 100.0;
+
+/// Marks teasers of other articles, which read like prose but are not the
+/// story: a block with a link that ends cut short ("…"), and the prose of a
+/// card whose heading is a link, when the page has several such cards.
+fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
+    let n = dom.nodes.len();
+    let mut link_heads = vec![0u32; n];
+    let mut words = vec![0f32; n];
+    for (b, w) in blocks.iter().zip(worths.iter()) {
+        if b.block.kind == BlockKind::Heading && w.link_density >= 0.8 {
+            link_heads[b.owner as usize] += 1;
+        }
+        words[b.owner as usize] += w.prose;
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            link_heads[p] += link_heads[i];
+            words[p] += words[i];
+        }
+    }
+    let mut cards: Vec<(usize, u32)> = Vec::new();
+    for (k, b) in blocks.iter().enumerate() {
+        let w = &mut worths[k];
+        if b.link_chars > 0 && w.link_density >= 0.1 && ends_truncated(&b.block.text) {
+            w.teaser = true;
+            continue;
+        }
+        if w.prose == 0.0 || b.block.kind == BlockKind::Heading {
+            continue;
+        }
+        let mut x = b.owner;
+        for _ in 0..CARD_DEPTH {
+            if x == 0 || x == NONE {
+                break;
+            }
+            if link_heads[x as usize] > 0 {
+                if words[x as usize] <= CARD_WORDS {
+                    cards.push((k, x));
+                }
+                break;
+            }
+            x = dom.nodes[x as usize].parent;
+        }
+    }
+    let mut distinct: Vec<u32> = cards.iter().map(|&(_, c)| c).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() >= 2 {
+        for (k, _) in cards {
+            worths[k].teaser = true;
+        }
+    }
+    for w in worths.iter_mut().filter(|w| w.teaser) {
+        w.prose = 0.0;
+        w.junk = 2.0;
+    }
 }
 
 /// Decides which blocks are the article body.
 pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: Lang) -> Body {
     let n = dom.nodes.len();
     let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
-    let worths: Vec<Worth> = blocks.iter().zip(&feats).map(|(b, f)| worth(b, f)).collect();
+    let mut worths: Vec<Worth> = blocks.iter().zip(&feats).map(|(b, f)| worth(b, f)).collect();
 
     // Where each block sits: its main text node (inline parents count), or
     // its block element.
@@ -94,10 +174,16 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
         }
     }
 
+    mark_teasers(dom, blocks, &mut worths);
+
     // Prose per subtree.
     let mut prose = vec![0f32; n];
+    let mut prose_blocks = vec![0u32; n];
     for (b, w) in anchor.iter().zip(&worths) {
         prose[*b as usize] += w.prose;
+        if w.prose > 0.0 {
+            prose_blocks[*b as usize] += 1;
+        }
     }
     let hint: Vec<Hint> = (0..n as u32)
         .map(|i| {
@@ -112,6 +198,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
         let p = dom.nodes[i].parent as usize;
         if p < n {
             prose[p] += prose[i];
+            prose_blocks[p] += prose_blocks[i];
         }
     }
     // The largest prose held by a body-hinted element in each subtree.
@@ -132,7 +219,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
     // it wraps a body-hinted element holding most of its prose.
     let trusted = |i: usize| -> Option<Kind> {
         let Hint::Not(kind) = hint[i] else { return None };
-        let big = prose[i] > 0.5 * total && total > 0.0;
+        let big = prose[i] > 0.5 * total && total > 0.0 && prose_blocks[i] >= 3;
         let wraps_body = body_prose[i] > 0.5 * prose[i];
         if big && (kind != Kind::Comments || wraps_body) {
             None
@@ -174,6 +261,10 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
         }
     }
     let found = score[best] > 0.0;
+    #[cfg(test)]
+    if std::env::var("HTML_DUMP").is_ok() {
+        println!("best {} score {} prose {} total {}", debug::path(dom, best as u32), score[best], prose[best], total);
+    }
     let inside = |x: u32| (best as u32) <= x && x < end[best];
 
     let presets = blocks
@@ -186,6 +277,9 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
             if found && inside(a) {
                 if f != NONE && inside(f) {
                     return trusted(f as usize).map(removal);
+                }
+                if w.teaser {
+                    return Some(TEASER);
                 }
                 if w.link_density > 0.5 && w.prose == 0.0 {
                     return Some(LINK_DENSE);
@@ -207,4 +301,58 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool], blocks: &[HtmlBlock], lang: L
         })
         .collect();
     Body { presets, found }
+}
+
+#[cfg(test)]
+pub(crate) mod debug {
+    //! `HTML_DUMP=page.html cargo test --release --lib dump -- --ignored --nocapture`
+    use super::*;
+
+    pub(crate) fn path(dom: &Dom<'_>, mut i: u32) -> String {
+        let mut parts = Vec::new();
+        while i != 0 && i != NONE {
+            if dom.is_element(i) {
+                let mut s = dom.name(dom.nodes[i as usize].tag).to_string();
+                if let Some(c) = dom.attr(i, "class") {
+                    s.push('.');
+                    s.push_str(&c.split_whitespace().take(3).collect::<Vec<_>>().join("."));
+                }
+                if let Some(c) = dom.attr(i, "id") {
+                    s.push('#');
+                    s.push_str(c.get(..c.len().min(20)).unwrap_or(""));
+                }
+                match hints::of(dom, i) {
+                    Hint::None => {}
+                    h => s.push_str(&format!("[{h:?}]")),
+                }
+                parts.push(s);
+            }
+            i = dom.nodes[i as usize].parent;
+        }
+        parts.reverse();
+        let k = parts.len().saturating_sub(5);
+        parts[k..].join(" > ")
+    }
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        let Ok(path_) = std::env::var("HTML_DUMP") else { return };
+        let input = std::fs::read_to_string(path_).unwrap();
+        let dom = Dom::parse(&input);
+        let hidden = super::super::text::hidden(&dom);
+        let blocks = super::super::text::blocks(&dom, &hidden);
+        let lang = crate::lang::detect(blocks.iter().map(|b| b.block.text.as_str()));
+        let body = find(&dom, &hidden, &blocks, lang);
+        for (b, p) in blocks.iter().zip(&body.presets) {
+            let t: String = b.block.text.chars().take(70).collect();
+            println!(
+                "{} {:<14} {:<70} | {}",
+                if p.is_some() { "R" } else { "K" },
+                p.as_ref().map_or("", |p| p.rule),
+                t,
+                path(&dom, if b.main_text != NONE { b.main_text } else { b.owner })
+            );
+        }
+    }
 }

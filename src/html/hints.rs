@@ -133,6 +133,10 @@ const NOT_BODY: &[(Kind, &[&str])] = &[
     (Kind::Form, &["search*", "form"]),
 ];
 
+/// Class and id words of embedded posts (tweets, Instagram): article text,
+/// whatever other words their class has ("social-media-embed").
+const EMBED: &[&str] = &["embed*", "tweet", "instagram*", "twitter-tweet"];
+
 /// Class and id words of the article and its text.
 const BODY: &[&str] = &[
     "article*", "content*", "entry*", "main", "post", "postbody", "story*", "body", "bodytext", "text",
@@ -221,8 +225,12 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
     let mut body = false;
     let mut token_not: Option<Kind> = None;
     let mut token_body = false;
+    let mut token_embed = false;
     for part in words.iter().chain(std::iter::once(&String::new())) {
         if part.is_empty() {
+            if token_embed {
+                token_not = None;
+            }
             if let Some(k) = token_not {
                 if not.is_none() || k == Kind::Comments {
                     not = Some(k);
@@ -232,7 +240,11 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
             }
             token_not = None;
             token_body = false;
+            token_embed = false;
             continue;
+        }
+        if EMBED.iter().any(|p| word_matches(p, part)) {
+            token_embed = true;
         }
         if token_not.is_none() {
             token_not = NOT_BODY
