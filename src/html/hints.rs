@@ -139,8 +139,8 @@ const EMBED: &[&str] = &["embed*", "tweet", "instagram*", "twitter-tweet"];
 
 /// Class and id words of the article and its text.
 const BODY: &[&str] = &[
-    "article*", "content*", "entry*", "main", "post", "postbody", "story*", "body", "bodytext", "text",
-    "blog", "hentry", "prose", "richtext", "single", "page",
+    "article*", "content*", "entry*", "main", "post", "postbody", "story*", "body", "bodytext", "blog",
+    "hentry", "prose", "richtext", "single", "page",
 ];
 
 /// Splits a class or id value into lower-case parts: at spaces, `-`, `_`,
@@ -254,16 +254,15 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
         }
         token_body |= BODY.iter().any(|p| word_matches(p, part));
     }
-    match (not, body) {
-        (Some(Kind::Comments), _) => Hint::Not(Kind::Comments),
-        (Some(_), true) => Hint::Body,
-        (Some(k), false) => Hint::Not(k),
-        (None, true) => Hint::Body,
-        (None, false) => match (tag, by_tag) {
-            (t::ARTICLE | t::MAIN, _) => Hint::Body,
-            (_, Some(k)) => Hint::Not(k),
-            _ => Hint::None,
-        },
+    // The tag of page furniture outweighs class words, except comments.
+    match (not, body, by_tag) {
+        (Some(Kind::Comments), _, _) => Hint::Not(Kind::Comments),
+        (_, _, Some(k)) => Hint::Not(k),
+        (Some(_), true, _) => Hint::Body,
+        (Some(k), false, _) => Hint::Not(k),
+        (None, true, _) => Hint::Body,
+        (None, false, None) if matches!(tag, t::ARTICLE | t::MAIN) => Hint::Body,
+        (None, false, None) => Hint::None,
     }
 }
 
