@@ -228,7 +228,7 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
     let mut token_embed = false;
     for part in words.iter().chain(std::iter::once(&String::new())) {
         if part.is_empty() {
-            if token_embed {
+            if token_embed && token_not == Some(Kind::Share) {
                 token_not = None;
             }
             if let Some(k) = token_not {
