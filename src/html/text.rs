@@ -69,6 +69,11 @@ fn is_collapsible(c: char) -> bool {
     c.is_whitespace() || (c.is_control() && c != '\u{0}') || c == '\u{0}'
 }
 
+/// Inline boxes that keep apart the text around them (form controls).
+fn is_inline_box(tag: dom::Tag) -> bool {
+    matches!(tag, t::BUTTON | t::LABEL | t::INPUT | t::SELECT | t::TEXTAREA)
+}
+
 /// Builds one block at a time.
 struct Pending {
     b: TextBuilder,
@@ -223,6 +228,9 @@ impl Walker<'_, '_> {
         if tag == t::A {
             self.links += 1;
         }
+        if is_inline_box(tag) {
+            self.gap(node.start as usize);
+        }
         !dom::is_void(tag)
     }
 
@@ -234,6 +242,10 @@ impl Walker<'_, '_> {
         }
         if tag == t::A {
             self.links = self.links.saturating_sub(1);
+            return;
+        }
+        if is_inline_box(tag) {
+            self.gap(node.end as usize);
             return;
         }
         let is_row = self.row_depth > 0 && tag == t::TR && self.owners.last() == Some(&i);
