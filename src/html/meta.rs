@@ -242,10 +242,29 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
     }
     f.declared_title = ld_title.clone().or(og_title.clone());
     f.meta.title = ld_title.or(og_title).or(twitter_title);
-    f.meta.byline = ld_author.or(rel_author).or(meta_author);
-    f.meta.source = site_name.or(ld_publisher);
+    f.meta.byline = [ld_author, rel_author, meta_author].into_iter().flatten().find_map(|b| person(&b));
+    f.meta.source = [site_name, ld_publisher]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.contains("://") && !s.starts_with("www."));
     f.meta.published = ld_date.or(meta_date);
     f
+}
+
+/// A byline as a name: "By Jane Doe" → "Jane Doe"; CMS account names
+/// ("admin") and addresses are not bylines.
+fn person(byline: &str) -> Option<String> {
+    let t = byline.trim();
+    let t = ["By ", "by ", "BY ", "By: ", "by: "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim();
+    let lower = t.to_lowercase();
+    if t.is_empty() || lower.contains("admin") || t.contains("://") || t.contains('@') {
+        return None;
+    }
+    Some(t.to_string())
 }
 
 /// The visible text of an element, collapsed (for short elements only).

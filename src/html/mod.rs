@@ -31,7 +31,7 @@ pub(crate) fn read_page(input: &str) -> Page {
     let blocks = text::blocks(&dom, &hidden);
     let lang = crate::lang::detect(blocks.iter().map(|b| b.block.text.as_str()));
     let found = meta::find(&dom, &hidden);
-    let body = body::find(&dom, &hidden, &blocks, lang);
+    let body = body::find(&dom, &hidden, &blocks, lang, found.article_body.as_deref());
     let meta = settle_title(found, &blocks);
     let mut warnings = Vec::new();
     if input.len() >= u32::MAX as usize - 1 {
@@ -90,4 +90,27 @@ fn similar(a: &[String], b: &[String]) -> bool {
     }
     let shared = short.iter().filter(|w| long.contains(w)).count();
     shared * 10 >= short.len() * 8 && short.len() * 2 >= long.len()
+}
+
+#[cfg(test)]
+mod timing {
+    /// `HTML_TIMING=dir cargo test --release --lib html::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn read_page_times() {
+        let Ok(dir) = std::env::var("HTML_TIMING") else { return };
+        let mut times = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "html") {
+                let input = std::fs::read_to_string(&path).unwrap();
+                let t = std::time::Instant::now();
+                let page = super::read_page(&input);
+                times.push((t.elapsed().as_secs_f64() * 1e3, input.len(), page.blocks.len()));
+            }
+        }
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let n = times.len();
+        println!("n {n} median {:.2} ms p90 {:.2} ms max {:.2} ms ({} bytes)", times[n / 2].0, times[n * 9 / 10].0, times[n - 1].0, times[n - 1].1);
+    }
 }

@@ -24,7 +24,8 @@ pub(crate) struct HtmlBlock {
 
 /// Which nodes never show: `script`, `style`, `template`, `head` and the
 /// like, and elements hidden by `hidden`, an inline `display: none` or
-/// `visibility: hidden`, or `aria-hidden="true"`; and everything inside them.
+/// `visibility: hidden`; and everything inside them. (`aria-hidden` text is
+/// still on screen, so it counts as visible.)
 pub(crate) fn hidden(dom: &Dom<'_>) -> Vec<bool> {
     let mut out = vec![false; dom.nodes.len()];
     for i in 1..dom.nodes.len() {
@@ -42,9 +43,6 @@ fn hides(dom: &Dom<'_>, i: u32) -> bool {
         return !(tag == t::DIALOG && dom.attr(i, "open").is_some());
     }
     if dom.attr(i, "hidden").is_some() {
-        return true;
-    }
-    if dom.attr(i, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
         return true;
     }
     if let Some(style) = dom.attr(i, "style") {
