@@ -33,6 +33,9 @@ const LINK_DENSE: Removal = Removal {
     rule: "link-dense",
 };
 
+/// How much less text counts one level further down.
+const DECAY: f32 = 0.9;
+
 const TEASER: Removal = Removal {
     reason: "related-links",
     rule: "teaser",
@@ -329,10 +332,16 @@ pub(crate) fn find(
         };
         score[*b as usize] += v;
     }
+    // Totals (`flat`), and totals where text counts less the deeper it
+    // sits below the element (`score`), so that the body is the container
+    // the story's paragraphs are grouped under, not a far ancestor that also
+    // holds other prose.
+    let mut flat = score.clone();
     for i in (1..n).rev() {
         let p = dom.nodes[i].parent as usize;
         if p < n {
-            score[p] += score[i];
+            score[p] += DECAY * score[i];
+            flat[p] += flat[i];
         }
     }
     let mut best = 0usize;
@@ -346,7 +355,23 @@ pub(crate) fn find(
     if std::env::var("HTML_DUMP").is_ok() {
         println!("best {} score {} prose {} total {}", debug::path(dom, best as u32), score[best], prose[best], total);
     }
-    let inside = |x: u32| (best as u32) <= x && x < end[best];
+    // Siblings that continue the body: the story split by an advertisement
+    // or a promotion into several containers.
+    let mut roots = vec![best as u32];
+    let parent = dom.nodes[best].parent;
+    if found && parent != NONE {
+        for s in dom.children(parent) {
+            let si = s as usize;
+            if si == best || flat[si] <= 0.0 || trusted(si).is_some() || hint[si] != hint[best] {
+                continue;
+            }
+            let same_kind = dom.nodes[si].tag == dom.nodes[best].tag && dom.attr(s, "class") == dom.attr(best as u32, "class");
+            if same_kind && prose[si] >= 0.1 * prose[best] {
+                roots.push(s);
+            }
+        }
+    }
+    let inside = |x: u32| roots.iter().any(|&r| r <= x && x < end[r as usize]);
 
     let presets = blocks
         .iter()
@@ -438,3 +463,4 @@ pub(crate) mod debug {
         }
     }
 }
+
