@@ -17,7 +17,11 @@ fn html(input: &str) -> Report {
 }
 
 fn removed_with<'r>(report: &'r Report, needle: &str) -> Vec<&'r article_cleaner::RemovedPart> {
-    report.removed.iter().filter(|r| r.text.contains(needle)).collect()
+    report
+        .removed
+        .iter()
+        .filter(|r| r.text.contains(needle))
+        .collect()
 }
 
 /// The input between two code-point offsets.
@@ -74,7 +78,11 @@ fn assert_spans(input: &str, report: &Report) {
             p.text,
             markup
         );
-        assert_eq!(visible.first(), text.first(), "span starts at the text: {markup:?}");
+        assert_eq!(
+            visible.first(),
+            text.first(),
+            "span starts at the text: {markup:?}"
+        );
         assert_eq!(visible.last(), text.last(), "span ends at the text: {markup:?}");
     }
     for r in &report.removed {
@@ -88,7 +96,10 @@ fn assert_spans(input: &str, report: &Report) {
 fn news_page_keeps_the_story_and_removes_the_rest() {
     let input = page("news-page.html");
     let r = html(&input);
-    assert_eq!(r.title.as_deref(), Some("Harbour Bridge reopens after eight months of repairs"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Harbour Bridge reopens after eight months of repairs")
+    );
     assert_eq!(r.byline.as_deref(), Some("Mara Ellison"));
     assert_eq!(r.source.as_deref(), Some("The Coastal Courier"));
     assert_eq!(r.published.as_deref(), Some("2031-04-17"));
@@ -131,7 +142,12 @@ fn news_page_keeps_the_story_and_removes_the_rest() {
         );
     }
     // Never-visible content reaches neither the text nor the removed parts.
-    let everything: String = r.removed.iter().map(|p| p.text.as_str()).chain([r.text.as_str()]).collect();
+    let everything: String = r
+        .removed
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain([r.text.as_str()])
+        .collect();
     for hidden in ["MUST NOT SHOW", "tracking", "nope"] {
         assert!(!everything.contains(hidden), "{hidden:?} leaked");
     }
@@ -143,11 +159,19 @@ fn news_page_keeps_the_story_and_removes_the_rest() {
 fn body_split_across_containers_is_joined() {
     let input = page("split-body.html");
     let r = html(&input);
-    assert_eq!(r.title.as_deref(), Some("Orchard growers count the cost of a late frost"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Orchard growers count the cost of a late frost")
+    );
     assert_eq!(r.paragraphs.len(), 5, "{:#?}", r.paragraphs);
     assert!(r.paragraphs[0].text.starts_with("Apple and pear growers"));
     assert!(r.paragraphs[4].text.starts_with("The regional government said"));
-    for gone in ["download our app", "Dairy prices climb", "feed costs are climbing", "Tractor run"] {
+    for gone in [
+        "download our app",
+        "Dairy prices climb",
+        "feed costs are climbing",
+        "Tractor run",
+    ] {
         assert!(!r.text.contains(gone), "{gone:?} kept");
         assert!(!removed_with(&r, gone).is_empty(), "{gone:?} not accounted for");
     }
@@ -187,7 +211,11 @@ fn entities_and_whitespace() {
 
 #[test]
 fn hostile_markup_gives_a_report() {
-    let deep = format!("{}<p>Deep text at the bottom of the tree.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let deep = format!(
+        "{}<p>Deep text at the bottom of the tree.</p>{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     let r = html(&deep);
     assert_eq!(r.text, "Deep text at the bottom of the tree.");
 
@@ -198,7 +226,10 @@ fn hostile_markup_gives_a_report() {
     let unclosed_comment = "<p>Visible before the comment.</p><!-- never closed <p>hidden</p>";
     assert_eq!(html(unclosed_comment).text, "Visible before the comment.");
 
-    let huge_attribute = format!("<p title=\"{}\">Text after a huge attribute.</p>", "x".repeat(2_000_000));
+    let huge_attribute = format!(
+        "<p title=\"{}\">Text after a huge attribute.</p>",
+        "x".repeat(2_000_000)
+    );
     assert_eq!(html(&huge_attribute).text, "Text after a huge attribute.");
 
     let unclosed_attribute = "<p>Kept text.</p><p title=\"never closed>Lost";
@@ -207,11 +238,16 @@ fn hostile_markup_gives_a_report() {
     let soup = "<table><td><li><p><a><table><tr><h1>x</td></p><!DOCTYPE><![CDATA[y]]></b></i></table>&#xD800;&#99999999;&;&#;&#x;";
     let _ = html(soup);
 
-    for broken in ["<", "<p", "</", "<!--", "<!", "<?", "&", "&#", "<p>&amp", "<script>", "<style>x", "<title>t"] {
+    for broken in [
+        "<", "<p", "</", "<!--", "<!", "<?", "&", "&#", "<p>&amp", "<script>", "<style>x", "<title>t",
+    ] {
         let _ = html(broken);
     }
     let many_rows = format!("<table>{}</table>", "<tr><td>a<td>b".repeat(50_000));
-    assert_eq!(html(&many_rows).removed.len() + html(&many_rows).paragraphs.len() > 0, true);
+    assert_eq!(
+        html(&many_rows).removed.len() + html(&many_rows).paragraphs.len() > 0,
+        true
+    );
 }
 
 #[test]
@@ -223,8 +259,21 @@ fn scripts_and_hidden_content_never_reach_the_report() {
         <textarea>typed</textarea><select><option>Choice</option></select>\
         <template><p>template</p></template></body></html>";
     let r = html(input);
-    let all: String = r.removed.iter().map(|p| p.text.clone()).chain([r.text.clone()]).collect();
-    for leak in ["from script", "color", "invisible box", "svg label", "typed", "Choice", "template"] {
+    let all: String = r
+        .removed
+        .iter()
+        .map(|p| p.text.clone())
+        .chain([r.text.clone()])
+        .collect();
+    for leak in [
+        "from script",
+        "color",
+        "invisible box",
+        "svg label",
+        "typed",
+        "Choice",
+        "template",
+    ] {
         assert!(!all.contains(leak), "{leak:?} leaked: {all}");
     }
 }

@@ -19,7 +19,13 @@ fn extraction_html_f1_on_dev() {
     }
     let out = match Command::new("python3")
         .arg(&script)
-        .args(["extraction", "--mode", "html", "--bin", env!("CARGO_BIN_EXE_article-cleaner")])
+        .args([
+            "extraction",
+            "--mode",
+            "html",
+            "--bin",
+            env!("CARGO_BIN_EXE_article-cleaner"),
+        ])
         .current_dir(root)
         .output()
     {
@@ -40,5 +46,8 @@ fn extraction_html_f1_on_dev() {
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| panic!("no F1 in {last:?}"));
     eprintln!("{last}");
-    assert!(f1 >= FLOOR_F1, "HTML extraction F1 {f1} fell below the floor {FLOOR_F1}: {last}");
+    assert!(
+        f1 >= FLOOR_F1,
+        "HTML extraction F1 {f1} fell below the floor {FLOOR_F1}: {last}"
+    );
 }

@@ -87,7 +87,9 @@ fn worth(b: &HtmlBlock, f: &Features) -> Worth {
 }
 
 fn ends_truncated(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'));
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+    });
     t.ends_with("...") || t.ends_with('…')
 }
 
@@ -213,14 +215,22 @@ fn weigh_by_declared_body(declared: &str, blocks: &[HtmlBlock], feats: &[Feature
     // How much of the declared text the page shows.
     let mut shown = std::collections::HashSet::new();
     for (b, _) in blocks.iter().zip(&matched).filter(|(_, m)| **m) {
-        shown.extend(Trigrams::hashes(&b.block.text).into_iter().filter(|g| known.0.contains(g)));
+        shown.extend(
+            Trigrams::hashes(&b.block.text)
+                .into_iter()
+                .filter(|g| known.0.contains(g)),
+        );
     }
     if shown.len() * 10 < known.0.len() * 6 {
         return;
     }
     for ((w, f), m) in worths.iter_mut().zip(feats).zip(matched) {
         if w.prose > 0.0 {
-            w.prose = if m { w.prose + f.words as f32 } else { w.prose * 0.25 };
+            w.prose = if m {
+                w.prose + f.words as f32
+            } else {
+                w.prose * 0.25
+            };
         }
     }
 }
@@ -317,9 +327,17 @@ pub(crate) fn find(
     let mut hinted = vec![NONE; n];
     for i in 1..n {
         let p = dom.nodes[i].parent as usize;
-        let (f, h) = if p < n { (furniture[p], hinted[p]) } else { (NONE, NONE) };
+        let (f, h) = if p < n {
+            (furniture[p], hinted[p])
+        } else {
+            (NONE, NONE)
+        };
         furniture[i] = if trusted(i).is_some() { i as u32 } else { f };
-        hinted[i] = if matches!(hint[i], Hint::Not(_)) { i as u32 } else { h };
+        hinted[i] = if matches!(hint[i], Hint::Not(_)) {
+            i as u32
+        } else {
+            h
+        };
     }
 
     // Score: prose is worth its words, furniture's prose and junk cost.
@@ -353,7 +371,13 @@ pub(crate) fn find(
     let found = score[best] > 0.0;
     #[cfg(test)]
     if std::env::var("HTML_DUMP").is_ok() {
-        println!("best {} score {} prose {} total {}", debug::path(dom, best as u32), score[best], prose[best], total);
+        println!(
+            "best {} score {} prose {} total {}",
+            debug::path(dom, best as u32),
+            score[best],
+            prose[best],
+            total
+        );
     }
     // Siblings that continue the body: the story split by an advertisement
     // or a promotion into several containers.
@@ -365,7 +389,8 @@ pub(crate) fn find(
             if si == best || flat[si] <= 0.0 || trusted(si).is_some() || hint[si] != hint[best] {
                 continue;
             }
-            let same_kind = dom.nodes[si].tag == dom.nodes[best].tag && dom.attr(s, "class") == dom.attr(best as u32, "class");
+            let same_kind = dom.nodes[si].tag == dom.nodes[best].tag
+                && dom.attr(s, "class") == dom.attr(best as u32, "class");
             if same_kind && prose[si] >= 0.1 * prose[best] {
                 roots.push(s);
             }
@@ -396,7 +421,11 @@ pub(crate) fn find(
                 return None;
             }
             // Outside the body: the nearest hint names the reason.
-            if let Hint::Not(kind) = hint.get(hinted[a as usize] as usize).copied().unwrap_or(Hint::None) {
+            if let Hint::Not(kind) = hint
+                .get(hinted[a as usize] as usize)
+                .copied()
+                .unwrap_or(Hint::None)
+            {
                 return Some(removal(kind));
             }
             if w.link_density > 0.5 {
@@ -443,7 +472,9 @@ pub(crate) mod debug {
     #[test]
     #[ignore]
     fn dump() {
-        let Ok(path_) = std::env::var("HTML_DUMP") else { return };
+        let Ok(path_) = std::env::var("HTML_DUMP") else {
+            return;
+        };
         let input = std::fs::read_to_string(path_).unwrap();
         let dom = Dom::parse(&input);
         let hidden = super::super::text::hidden(&dom);
@@ -463,4 +494,3 @@ pub(crate) mod debug {
         }
     }
 }
-

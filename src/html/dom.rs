@@ -742,7 +742,8 @@ impl<'a> Builder<'a> {
             let mut i = from;
             while let Some(p) = find_seq(b, i, b"</") {
                 let n = p + 2;
-                let matches_name = b.len() >= n + name.len() && b[n..n + name.len()].eq_ignore_ascii_case(name);
+                let matches_name =
+                    b.len() >= n + name.len() && b[n..n + name.len()].eq_ignore_ascii_case(name);
                 let ends = matches_name
                     && b.get(n + name.len())
                         .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>');
@@ -783,7 +784,11 @@ impl<'a> Builder<'a> {
             }
             P | LI | DD | DT | BUTTON => {
                 if let Some(pos) = self.in_scope(tag) {
-                    if tag == LI && [UL, OL].iter().any(|&l| self.last_open(l).is_some_and(|q| q > pos)) {
+                    if tag == LI
+                        && [UL, OL]
+                            .iter()
+                            .any(|&l| self.last_open(l).is_some_and(|q| q > pos))
+                    {
                         return;
                     }
                     self.close_from(pos, lt);
@@ -799,7 +804,11 @@ impl<'a> Builder<'a> {
                 }
             }
             TABLE | CAPTION | COLGROUP | TBODY | THEAD | TFOOT | TR | TD | TH => {
-                let floor = if tag == TABLE { 0 } else { self.last_open(TABLE).unwrap_or(u32::MAX) };
+                let floor = if tag == TABLE {
+                    0
+                } else {
+                    self.last_open(TABLE).unwrap_or(u32::MAX)
+                };
                 if let Some(pos) = self.last_open(tag).filter(|&p| p >= floor) {
                     self.close_from(pos, lt);
                 }
@@ -919,7 +928,18 @@ mod tests {
         assert!(Dom::parse(&cells).nodes.len() > 100_000);
         let attr = format!("<p title=\"{}\">x</p>", "a".repeat(1_000_000));
         assert_eq!(Dom::parse(&attr).nodes.len(), 3);
-        for broken in ["<", "<p", "<p title=\"x", "</", "</p", "<!--", "<!", "<a href=x", "&", "<p>&#x"] {
+        for broken in [
+            "<",
+            "<p",
+            "<p title=\"x",
+            "</",
+            "</p",
+            "<!--",
+            "<!",
+            "<a href=x",
+            "&",
+            "<p>&#x",
+        ] {
             let _ = Dom::parse(broken);
         }
     }

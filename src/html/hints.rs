@@ -69,73 +69,51 @@ impl Kind {
 /// Class and id words, by what they mark. A word matches a whole part of a
 /// class name split at `-`, `_` and case changes ("article-comments",
 /// "relatedPosts"); words ending in `*` match parts that start with them.
+#[rustfmt::skip]
 const NOT_BODY: &[(Kind, &[&str])] = &[
-    (
-        Kind::Comments,
-        &[
-            "comment*", "disqus*", "respond", "replies", "reply", "discussion", "livefyre", "coral",
-            "commento", "reactions", "talk",
-        ],
-    ),
-    (
-        Kind::Related,
-        &[
-            "related*", "recommend*", "outbrain*", "taboola*", "trending", "popular", "mostread",
-            "mostpopular", "recirc*", "readnext", "upnext", "morestories", "morenews", "seealso", "also",
-            "nextarticle*", "prevnext", "teaser*", "headlines", "latest",
-        ],
-    ),
-    (
-        Kind::Advertisement,
-        &[
-            "ad", "ads", "adv", "advert*", "adsense", "adsbygoogle", "adslot", "adunit", "adcontainer",
-            "adwrapper", "adbox", "adblock", "dfp", "gpt", "sponsor*", "doubleclick", "banner*",
-            "commercial", "billboard", "skyscraper", "leaderboard", "mpu", "native",
-        ],
-    ),
-    (
-        Kind::Share,
-        &[
-            "share*", "sharing", "social*", "sociable", "addthis", "sharethis", "shareaholic", "follow",
-            "whatsapp", "facebook", "linkedin", "pinterest", "print", "tools", "toolbar", "actions",
-        ],
-    ),
-    (
-        Kind::Navigation,
-        &[
-            "nav*", "menu*", "breadcrumb*", "crumbs", "pagination", "pager", "paging", "skip", "sitemap",
-            "topbar", "subnav", "tabs", "jump",
-        ],
-    ),
-    (
-        Kind::Newsletter,
-        &[
-            "newsletter*", "subscribe*", "subscription*", "signup", "paywall", "promo*", "cta", "donate",
-            "membership", "register", "login", "signin", "popup", "modal", "overlay", "app", "download",
-        ],
-    ),
+    (Kind::Comments, &[
+        "comment*", "disqus*", "respond", "replies", "reply", "discussion", "livefyre", "coral", "commento",
+        "reactions",
+    ]),
+    (Kind::Related, &[
+        "related*", "recommend*", "outbrain*", "taboola*", "trending", "popular", "mostread", "mostpopular",
+        "recirc*", "readnext", "upnext", "morestories", "morenews", "seealso", "nextarticle*", "prevnext",
+        "teaser*", "latest",
+    ]),
+    (Kind::Advertisement, &[
+        "ad", "ads", "adv", "advert*", "adsense", "adsbygoogle", "adslot", "adunit", "adcontainer",
+        "adwrapper", "adbox", "adblock", "dfp", "gpt", "sponsor*", "doubleclick", "banner*", "commercial",
+        "billboard", "skyscraper", "leaderboard", "mpu",
+    ]),
+    (Kind::Share, &[
+        "share*", "sharing", "social*", "sociable", "addthis", "sharethis", "shareaholic", "follow",
+        "whatsapp", "facebook", "linkedin", "pinterest", "print", "toolbar",
+    ]),
+    (Kind::Navigation, &[
+        "nav*", "menu*", "breadcrumb*", "crumbs", "pagination", "pager", "paging", "skip", "sitemap",
+        "topbar", "subnav", "prev", "previous",
+    ]),
+    (Kind::Newsletter, &[
+        "newsletter*", "subscribe*", "subscription*", "signup", "promo*", "cta", "donate", "membership",
+        "register", "login", "signin", "popup", "modal", "overlay", "download",
+    ]),
     (Kind::Cookie, &["cookie*", "consent", "gdpr", "privacy", "cmp"]),
-    (Kind::Footer, &["footer*", "foot", "copyright", "colophon", "bottom", "legal", "disclaimer"]),
-    (Kind::Header, &["header*", "masthead", "branding", "logo", "top"]),
-    (
-        Kind::Sidebar,
-        &["sidebar*", "aside", "rail", "widget*", "sidebox", "secondary", "complementary", "column2"],
-    ),
-    (
-        Kind::Meta,
-        &[
-            "byline*", "author*", "dateline", "timestamp", "date", "time", "published", "meta",
-            "tags", "tag", "taglist", "keywords", "categories", "category", "bio", "contributor*",
-            "credits", "info", "details",
-        ],
-    ),
-    (Kind::Caption, &["caption*", "credit", "photo-credit", "figcaption", "wp-caption-text"]),
+    (Kind::Footer, &["footer*", "foot", "copyright", "colophon", "legal", "disclaimer"]),
+    (Kind::Header, &["header*", "masthead", "branding", "logo"]),
+    (Kind::Sidebar, &[
+        "sidebar*", "aside", "rail", "widget*", "sidebox", "secondary", "complementary", "column2",
+    ]),
+    (Kind::Meta, &[
+        "byline*", "author*", "dateline", "timestamp", "date", "time", "published", "meta", "tags", "tag",
+        "taglist", "keywords", "categories", "category", "bio", "contributor*", "credits", "info",
+    ]),
+    (Kind::Caption, &["caption*", "credit"]),
     (Kind::Form, &["search*", "form"]),
 ];
 
 /// Class and id words of embedded posts (tweets, Instagram): article text,
 /// whatever other words their class has ("social-media-embed").
-const EMBED: &[&str] = &["embed*", "tweet", "instagram*", "twitter-tweet"];
+const EMBED: &[&str] = &["embed*", "tweet", "instagram*"];
 
 /// Class and id words of the article and its text.
 const BODY: &[&str] = &[
@@ -281,10 +259,16 @@ mod tests {
         assert_eq!(hint("<div class='article-comments'>"), Hint::Not(Kind::Comments));
         assert_eq!(hint("<div id='relatedPosts'>"), Hint::Not(Kind::Related));
         assert_eq!(hint("<div class='ad-slot'>"), Hint::Not(Kind::Advertisement));
-        assert_eq!(hint("<div class='header shadow loaded'>"), Hint::Not(Kind::Header));
+        assert_eq!(
+            hint("<div class='header shadow loaded'>"),
+            Hint::Not(Kind::Header)
+        );
         assert_eq!(hint("<div class='entry-content share-enabled'>"), Hint::Body);
         assert_eq!(hint("<nav class='x'>"), Hint::Not(Kind::Navigation));
-        assert_eq!(hint("<div role=navigation class=content>"), Hint::Not(Kind::Navigation));
+        assert_eq!(
+            hint("<div role=navigation class=content>"),
+            Hint::Not(Kind::Navigation)
+        );
         assert_eq!(hint("<div itemprop=articleBody class=ads>"), Hint::Body);
         assert_eq!(hint("<div class='lead'>"), Hint::None);
         assert_eq!(hint("<article class='post'>"), Hint::Body);

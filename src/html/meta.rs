@@ -165,13 +165,22 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                     "og:title" => og_title = og_title.or(Some(content)),
                     "twitter:title" => twitter_title = twitter_title.or(Some(content)),
                     "og:site_name" | "application-name" => site_name = site_name.or(Some(content)),
-                    "author" | "article:author" | "byl" | "sailthru.author" | "parsely-author" | "dc.creator" => {
+                    "author" | "article:author" | "byl" | "sailthru.author" | "parsely-author"
+                    | "dc.creator" => {
                         if !content.starts_with("http") && content.chars().count() <= 80 {
                             meta_author = meta_author.or(Some(content));
                         }
                     }
-                    "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "date"
-                    | "dc.date" | "dc.date.issued" | "sailthru.date" | "parsely-pub-date" | "og:published_time" => {
+                    "article:published_time"
+                    | "datepublished"
+                    | "pubdate"
+                    | "publishdate"
+                    | "date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "sailthru.date"
+                    | "parsely-pub-date"
+                    | "og:published_time" => {
                         meta_date = meta_date.or_else(|| iso_date(&content));
                     }
                     _ => {}
@@ -199,7 +208,10 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                 };
                 for obj in article_objects(&json) {
                     if let Some(Value::String(h)) = obj.get("headline").or_else(|| obj.get("name")) {
-                        if ld_title.is_none() && is_article_type(obj) && !obj.get("@type").is_some_and(|v| v == "WebPage") {
+                        if ld_title.is_none()
+                            && is_article_type(obj)
+                            && !obj.get("@type").is_some_and(|v| v == "WebPage")
+                        {
                             ld_title = Some(clean_text(h)).filter(|s| !s.is_empty());
                         }
                     }
@@ -209,7 +221,9 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                         }
                     }
                     if ld_date.is_none() {
-                        if let Some(Value::String(d)) = obj.get("datePublished").or_else(|| obj.get("dateCreated")) {
+                        if let Some(Value::String(d)) =
+                            obj.get("datePublished").or_else(|| obj.get("dateCreated"))
+                        {
                             ld_date = iso_date(d);
                         }
                     }
@@ -230,7 +244,11 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
             }
             t::A | t::LINK if rel_author.is_none() && !hidden[i as usize] => {
                 let rel = dom.attr(i, "rel").unwrap_or("");
-                if tag == t::A && rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("author")) {
+                if tag == t::A
+                    && rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("author"))
+                {
                     let text = visible_text(dom, hidden, i);
                     if !text.is_empty() && text.chars().count() <= 60 {
                         rel_author = Some(text);
@@ -242,7 +260,10 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
     }
     f.declared_title = ld_title.clone().or(og_title.clone());
     f.meta.title = ld_title.or(og_title).or(twitter_title);
-    f.meta.byline = [ld_author, rel_author, meta_author].into_iter().flatten().find_map(|b| person(&b));
+    f.meta.byline = [ld_author, rel_author, meta_author]
+        .into_iter()
+        .flatten()
+        .find_map(|b| person(&b));
     f.meta.source = [site_name, ld_publisher]
         .into_iter()
         .flatten()

@@ -59,10 +59,12 @@ fn settle_title(found: meta::Found, blocks: &[HtmlBlock]) -> PageMeta {
         .iter()
         .filter(|b| b.block.kind == BlockKind::Heading && b.block.text.chars().count() <= 300)
         .collect();
-    let declared = m
-        .title
-        .clone()
-        .or_else(|| found.page_title.as_deref().map(|t| meta::strip_site_name(t, m.source.as_deref())));
+    let declared = m.title.clone().or_else(|| {
+        found
+            .page_title
+            .as_deref()
+            .map(|t| meta::strip_site_name(t, m.source.as_deref()))
+    });
     let matching = declared.as_deref().and_then(|d| {
         let dw = meta::words(&meta::strip_site_name(d, m.source.as_deref()));
         headings.iter().find(|h| {
@@ -98,7 +100,9 @@ mod timing {
     #[test]
     #[ignore]
     fn read_page_times() {
-        let Ok(dir) = std::env::var("HTML_TIMING") else { return };
+        let Ok(dir) = std::env::var("HTML_TIMING") else {
+            return;
+        };
         let mut times = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -111,6 +115,12 @@ mod timing {
         }
         times.sort_by(|a, b| a.0.total_cmp(&b.0));
         let n = times.len();
-        println!("n {n} median {:.2} ms p90 {:.2} ms max {:.2} ms ({} bytes)", times[n / 2].0, times[n * 9 / 10].0, times[n - 1].0, times[n - 1].1);
+        println!(
+            "n {n} median {:.2} ms p90 {:.2} ms max {:.2} ms ({} bytes)",
+            times[n / 2].0,
+            times[n * 9 / 10].0,
+            times[n - 1].0,
+            times[n - 1].1
+        );
     }
 }
