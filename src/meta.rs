@@ -125,6 +125,12 @@ pub(crate) fn find(
         }
     }
 
+    // Page metadata named the title or the byline, and a block elsewhere
+    // repeats it word for word (an HTML page puts its heading anywhere):
+    // that block is the title or the byline.
+    set_apart_repeat(blocks, verdicts, meta.title.as_ref(), Verdict::Title);
+    set_apart_repeat(blocks, verdicts, meta.byline.as_ref(), Verdict::Byline);
+
     // Source: an agency dateline at the start of the body.
     if meta.source.is_none() {
         if let Some(i) = verdicts.iter().position(|v| *v == Verdict::Keep) {
@@ -132,6 +138,20 @@ pub(crate) fn find(
         }
     }
     meta
+}
+
+fn set_apart_repeat(blocks: &[Block], verdicts: &mut [Verdict], part: Option<&Part>, as_: Verdict) {
+    let Some(part) = part.filter(|p| p.span.is_none()) else {
+        return;
+    };
+    if verdicts.contains(&as_) {
+        return;
+    }
+    if let Some(i) =
+        (0..blocks.len()).find(|&i| verdicts[i] == Verdict::Keep && same_words(&part.text, &blocks[i].text))
+    {
+        verdicts[i] = as_;
+    }
 }
 
 fn same_words(a: &str, b: &str) -> bool {

@@ -277,3 +277,28 @@ fn scripts_and_hidden_content_never_reach_the_report() {
         assert!(!all.contains(leak), "{leak:?} leaked: {all}");
     }
 }
+
+#[test]
+fn title_and_byline_inside_the_body_leave_the_text() {
+    let input = r#"<html><head><meta property="og:title" content="Lighthouse keeper retires after forty years">
+        <meta name="author" content="Ines Calloway"></head><body><div class="story-content">
+        <p>The lamp room at Skerra Point, seen from the north pier on a clear evening in March.</p>
+        <h1>Lighthouse keeper retires after forty years</h1>
+        <p>Ines Calloway</p>
+        <p>The last resident keeper of the Skerra Point light climbed its ninety steps for the final time on Sunday, ending a career that began when the lamp still burned paraffin.</p>
+        <p>The light has been automatic since 2009, but the harbour trust kept a keeper on the island to look after the buildings and to run the summer tours for visitors.</p>
+        </div></body></html>"#;
+    let r = html(input);
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Lighthouse keeper retires after forty years")
+    );
+    assert_eq!(r.byline.as_deref(), Some("Ines Calloway"));
+    assert!(!r.text.contains("retires after forty years"), "{}", r.text);
+    assert!(
+        r.paragraphs.iter().all(|p| p.text != "Ines Calloway"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("The last resident keeper"));
+}

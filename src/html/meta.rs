@@ -89,7 +89,8 @@ fn iso_date(s: &str) -> Option<String> {
         && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit);
-    ok.then(|| s[..10].to_string())
+    // Placeholder dates ("0001-01-01") are no dates.
+    (ok && s[..4] >= *"1900").then(|| s[..10].to_string())
 }
 
 /// Article objects in a JSON-LD document (top level, lists, `@graph`,
