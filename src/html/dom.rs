@@ -142,6 +142,8 @@ pub(crate) struct Dom<'a> {
     /// Node 0 is the document; a node's children come after it.
     pub nodes: Vec<Node>,
     pub attrs: Vec<Attr>,
+    /// Element names by tag id (for debugging output).
+    #[cfg_attr(not(test), allow(dead_code))]
     names: Vec<Box<str>>,
 }
 
@@ -171,6 +173,7 @@ impl<'a> Dom<'a> {
         self.input.get(n.start as usize..n.end as usize).unwrap_or("")
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn name(&self, tag: Tag) -> &str {
         self.names.get(tag.0 as usize).map(|s| &**s).unwrap_or("")
     }
@@ -231,7 +234,6 @@ pub(crate) fn is_void(tag: Tag) -> bool {
 }
 
 struct Builder<'a> {
-    input: &'a str,
     bytes: &'a [u8],
     pos: usize,
     nodes: Vec<Node>,
@@ -276,7 +278,6 @@ fn find_seq(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 impl<'a> Builder<'a> {
     fn new(input: &'a str) -> Self {
         let mut b = Builder {
-            input,
             bytes: input.as_bytes(),
             pos: 0,
             nodes: Vec::with_capacity(input.len() / 40 + 16),
@@ -655,11 +656,9 @@ impl<'a> Builder<'a> {
                         }
                     }
                 }
-                A => {
-                    if self.in_scope(A).is_some() {
-                        if let Some(pos) = self.scan_for(A, |here| flags(here) & SPECIAL != 0) {
-                            self.close_from(pos, lt);
-                        }
+                A if self.in_scope(A).is_some() => {
+                    if let Some(pos) = self.scan_for(A, |here| flags(here) & SPECIAL != 0) {
+                        self.close_from(pos, lt);
                     }
                 }
                 BUTTON => {
@@ -667,10 +666,8 @@ impl<'a> Builder<'a> {
                         self.close_from(pos, lt);
                     }
                 }
-                OPTION | OPTGROUP => {
-                    if self.nodes[self.current() as usize].tag == OPTION {
-                        self.pop(lt as u32);
-                    }
+                OPTION | OPTGROUP if self.nodes[self.current() as usize].tag == OPTION => {
+                    self.pop(lt as u32);
                 }
                 CAPTION | COLGROUP | COL | TBODY | THEAD | TFOOT | TR | TD | TH => {
                     let Some(table) = self.last_open(TABLE) else {

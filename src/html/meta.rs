@@ -167,11 +167,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                     "twitter:title" => twitter_title = twitter_title.or(Some(content)),
                     "og:site_name" | "application-name" => site_name = site_name.or(Some(content)),
                     "author" | "article:author" | "byl" | "sailthru.author" | "parsely-author"
-                    | "dc.creator" => {
-                        if !content.starts_with("http") && content.chars().count() <= 80 {
-                            meta_author = meta_author.or(Some(content));
-                        }
-                    }
+                    | "dc.creator" => meta_author = meta_author.or(Some(content)),
                     "article:published_time"
                     | "datepublished"
                     | "pubdate"
@@ -187,13 +183,11 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                     _ => {}
                 }
             }
-            t::TITLE => {
-                if f.page_title.is_none() {
-                    if let Some(c) = dom.children(i).next() {
-                        let text = clean_text(dom.text(c));
-                        if !text.is_empty() {
-                            f.page_title = Some(text);
-                        }
+            t::TITLE if f.page_title.is_none() => {
+                if let Some(c) = dom.children(i).next() {
+                    let text = clean_text(dom.text(c));
+                    if !text.is_empty() {
+                        f.page_title = Some(text);
                     }
                 }
             }
@@ -283,7 +277,12 @@ fn person(byline: &str) -> Option<String> {
         .unwrap_or(t)
         .trim();
     let lower = t.to_lowercase();
-    if t.is_empty() || lower.contains("admin") || t.contains("://") || t.contains('@') {
+    if t.is_empty()
+        || t.chars().count() > 80
+        || lower.contains("admin")
+        || t.contains("://")
+        || t.contains('@')
+    {
         return None;
     }
     Some(t.to_string())

@@ -64,7 +64,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn is_collapsible(c: char) -> bool {
-    c.is_whitespace() || (c.is_control() && c != '\u{0}') || c == '\u{0}'
+    c.is_whitespace() || c.is_control()
 }
 
 /// Inline boxes that keep apart the text around them (form controls).
