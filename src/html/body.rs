@@ -60,7 +60,7 @@ struct Worth {
     teaser: bool,
 }
 
-fn worth(b: &HtmlBlock, f: &Features) -> Worth {
+fn worth(b: &HtmlBlock, f: &Features, function_words: bool) -> Worth {
     let ld = if b.chars > 0 {
         b.link_chars as f32 / b.chars as f32
     } else {
@@ -71,9 +71,19 @@ fn worth(b: &HtmlBlock, f: &Features) -> Worth {
         link_density: ld,
         ..Worth::default()
     };
-    if ld < 0.5 && f.is_prose() {
+    // Without function words to go by (a language the cleaner has no list
+    // for), prose is long text with sentence ends.
+    let (prose, short_sentence) = if function_words {
+        (f.is_prose(), f.is_short_sentence())
+    } else {
+        (
+            (f.words >= 12 && (f.ends_sentence || f.sentences >= 2)) || f.words >= 30,
+            f.words >= 3 && f.ends_sentence && !f.link_like,
+        )
+    };
+    if ld < 0.5 && prose {
         w.prose = words * (1.0 - ld);
-    } else if ld < 0.34 && f.is_short_sentence() {
+    } else if ld < 0.34 && short_sentence {
         w.prose = words * 0.5 * (1.0 - ld);
     } else {
         // Link lists cost most; short plain lines (subheadings, data) little.
@@ -245,8 +255,18 @@ pub(crate) fn find(
     article_body: Option<&str>,
 ) -> Body {
     let n = dom.nodes.len();
-    let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
-    let mut worths: Vec<Worth> = blocks.iter().zip(&feats).map(|(b, f)| worth(b, f)).collect();
+    let mut feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
+    // Does the page's language show function words the cleaner knows?
+    let (stops, long): (f32, usize) = feats
+        .iter()
+        .filter(|f| f.words >= 10)
+        .fold((0.0, 0), |(s, n), f| (s + f.stop_ratio, n + 1));
+    let function_words = long == 0 || stops / long as f32 >= 0.05;
+    let mut worths: Vec<Worth> = blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| worth(b, f, function_words))
+        .collect();
     if let Some(declared) = article_body {
         weigh_by_declared_body(declared, blocks, &feats, &mut worths);
     }
