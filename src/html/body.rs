@@ -255,7 +255,7 @@ pub(crate) fn find(
     article_body: Option<&str>,
 ) -> Body {
     let n = dom.nodes.len();
-    let mut feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
+    let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
     // Does the page's language show function words the cleaner knows?
     let (stops, long): (f32, usize) = feats
         .iter()

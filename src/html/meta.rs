@@ -4,8 +4,8 @@
 
 use super::dom::{t, Dom};
 use super::entities;
+use super::json::Json;
 use crate::blocks::PageMeta;
-use serde_json::Value;
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default)]
@@ -26,10 +26,10 @@ pub(crate) fn clean_text(raw: &str) -> String {
 }
 
 /// JSON-LD types that describe an article.
-fn is_article_type(v: &Value) -> bool {
+fn is_article_type(v: &Json) -> bool {
     let names: Vec<&str> = match v.get("@type") {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        Some(Json::Str(s)) => vec![s.as_str()],
+        Some(Json::Arr(a)) => a.iter().filter_map(Json::as_str).collect(),
         _ => Vec::new(),
     };
     names.iter().any(|n| {
@@ -40,26 +40,26 @@ fn is_article_type(v: &Value) -> bool {
 
 /// The names of a JSON-LD `author`: a string, an object with `name`, or a
 /// list of either.
-fn author_names(v: &Value) -> Vec<String> {
+fn author_names(v: &Json) -> Vec<String> {
     let mut out = Vec::new();
     let mut todo = vec![v];
     while let Some(v) = todo.pop() {
         match v {
-            Value::String(s) => {
+            Json::Str(s) => {
                 let s = clean_text(s);
                 if !s.is_empty() && !s.starts_with("http") && s.chars().count() <= 80 {
                     out.push(s);
                 }
             }
-            Value::Object(o) => {
-                if let Some(Value::String(name)) = o.get("name") {
+            Json::Obj(_) => {
+                if let Some(Json::Str(name)) = v.get("name") {
                     let s = clean_text(name);
                     if !s.is_empty() && s.chars().count() <= 80 {
                         out.push(s);
                     }
                 }
             }
-            Value::Array(a) => todo.extend(a.iter().rev().take(10)),
+            Json::Arr(a) => todo.extend(a.iter().rev().take(10)),
             _ => {}
         }
     }
@@ -95,7 +95,7 @@ fn iso_date(s: &str) -> Option<String> {
 
 /// Article objects in a JSON-LD document (top level, lists, `@graph`,
 /// `mainEntity`), found without recursion.
-fn article_objects(root: &Value) -> Vec<&Value> {
+fn article_objects(root: &Json) -> Vec<&Json> {
     let mut out = Vec::new();
     let mut todo = vec![(root, 0usize)];
     while let Some((v, depth)) = todo.pop() {
@@ -103,13 +103,13 @@ fn article_objects(root: &Value) -> Vec<&Value> {
             continue;
         }
         match v {
-            Value::Array(a) => todo.extend(a.iter().rev().map(|x| (x, depth + 1))),
-            Value::Object(o) => {
-                if is_article_type(v) || o.contains_key("articleBody") {
+            Json::Arr(a) => todo.extend(a.iter().rev().map(|x| (x, depth + 1))),
+            Json::Obj(_) => {
+                if is_article_type(v) || v.get("articleBody").is_some() {
                     out.push(v);
                 }
                 for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
-                    if let Some(x) = o.get(key) {
+                    if let Some(x) = v.get(key) {
                         todo.push((x, depth + 1));
                     }
                 }
@@ -120,7 +120,7 @@ fn article_objects(root: &Value) -> Vec<&Value> {
     out
 }
 
-fn parse_json_ld(raw: &str) -> Option<Value> {
+fn parse_json_ld(raw: &str) -> Option<Json> {
     let trimmed = raw
         .trim()
         .trim_start_matches("<!--")
@@ -129,7 +129,7 @@ fn parse_json_ld(raw: &str) -> Option<Value> {
         .trim_start_matches("//<![CDATA[")
         .trim_end_matches("//]]>")
         .trim();
-    serde_json::from_str(trimmed).ok()
+    Json::parse(trimmed)
 }
 
 /// Reads the page's metadata.
@@ -202,10 +202,10 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                     continue;
                 };
                 for obj in article_objects(&json) {
-                    if let Some(Value::String(h)) = obj.get("headline").or_else(|| obj.get("name")) {
+                    if let Some(Json::Str(h)) = obj.get("headline").or_else(|| obj.get("name")) {
                         if ld_title.is_none()
                             && is_article_type(obj)
-                            && !obj.get("@type").is_some_and(|v| v == "WebPage")
+                            && obj.get("@type").and_then(Json::as_str) != Some("WebPage")
                         {
                             ld_title = Some(clean_text(h)).filter(|s| !s.is_empty());
                         }
@@ -216,7 +216,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                         }
                     }
                     if ld_date.is_none() {
-                        if let Some(Value::String(d)) =
+                        if let Some(Json::Str(d)) =
                             obj.get("datePublished").or_else(|| obj.get("dateCreated"))
                         {
                             ld_date = iso_date(d);
@@ -228,7 +228,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                         }
                     }
                     if f.article_body.is_none() {
-                        if let Some(Value::String(body)) = obj.get("articleBody") {
+                        if let Some(Json::Str(body)) = obj.get("articleBody") {
                             let body = clean_text(body);
                             if body.split_whitespace().count() >= 20 {
                                 f.article_body = Some(body);

@@ -9,6 +9,7 @@ mod body;
 mod dom;
 mod entities;
 mod hints;
+mod json;
 mod meta;
 mod text;
 
