@@ -257,7 +257,9 @@ fn scripts_and_hidden_content_never_reach_the_report() {
         <p>The visible paragraph of this small page, long enough to be prose for sure.</p>\
         <div style=\"visibility: hidden\">invisible box</div><svg><text>svg label</text></svg>\
         <textarea>typed</textarea><select><option>Choice</option></select>\
-        <template><p>template</p></template></body></html>";
+        <template><p>template</p></template>\
+        <p>Shown on wide screens only, but shown: a responsive class is not a hidden one.<span class=\"tooltip-box\">hover card</span></p>\
+        <div class=\"hidden-xs\">Responsive block</div><div class=\"sr-only\">skip to content</div></body></html>";
     let r = html(input);
     let all: String = r
         .removed

@@ -45,6 +45,11 @@ fn hides(dom: &Dom<'_>, i: u32) -> bool {
     if dom.attr(i, "hidden").is_some() {
         return true;
     }
+    if let Some(class) = dom.attr(i, "class") {
+        if class.split_ascii_whitespace().any(hiding_class) {
+            return true;
+        }
+    }
     if let Some(style) = dom.attr(i, "style") {
         let compact: String = style
             .chars()
@@ -56,6 +61,30 @@ fn hides(dom: &Dom<'_>, i: u32) -> bool {
         }
     }
     false
+}
+
+/// Class names that hide an element, by convention of the common CSS
+/// frameworks ("hidden", "d-none", "sr-only"), or until the pointer is over
+/// it (tooltips, pop-overs, hover cards). Responsive ones ("hidden-xs") only
+/// hide on some screens, so they do not count.
+fn hiding_class(token: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "hidden",
+        "hide",
+        "d-none",
+        "is-hidden",
+        "element-hidden",
+        "visually-hidden",
+        "visuallyhidden",
+        "sr-only",
+        "screen-reader-text",
+        "screenreader-only",
+        "invisible",
+        "u-hidden",
+    ];
+    const PREFIX: &[&str] = &["tooltip", "popover", "rollover", "hovercard"];
+    let lower = token.to_ascii_lowercase();
+    WHOLE.contains(&lower.as_str()) || PREFIX.iter().any(|p| lower.starts_with(p))
 }
 
 /// True for characters that take no room and break no word.
