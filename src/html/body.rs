@@ -109,7 +109,8 @@ const CARD_DEPTH: usize = 6;
 const CARD_WORDS: f32 = 100.0;
 
 /// Marks teasers of other articles, which read like prose but are not the
-/// story: a block with a link that ends cut short ("…"), and the prose of a
+/// story: a block that starts with a link (or is mostly links) and ends cut
+/// short ("…"), and the prose of a
 /// card whose heading is a link, when the page has several such cards.
 fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let n = dom.nodes.len();
@@ -131,7 +132,8 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let mut cards: Vec<(usize, u32)> = Vec::new();
     for (k, b) in blocks.iter().enumerate() {
         let w = &mut worths[k];
-        if b.link_chars > 0 && w.link_density >= 0.1 && ends_truncated(&b.block.text) {
+        let headline_first = b.starts_with_link && w.link_density >= 0.1;
+        if (headline_first || w.link_density >= 0.3) && ends_truncated(&b.block.text) {
             w.teaser = true;
             continue;
         }

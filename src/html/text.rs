@@ -20,6 +20,8 @@ pub(crate) struct HtmlBlock {
     /// Characters of text, and of text inside links.
     pub chars: usize,
     pub link_chars: usize,
+    /// The text starts inside a link (a headline link).
+    pub starts_with_link: bool,
 }
 
 /// Which nodes never show: `script`, `style`, `template`, `head` and the
@@ -114,6 +116,7 @@ struct Pending {
     main_chars: usize,
     chars: usize,
     link_chars: usize,
+    starts_with_link: bool,
 }
 
 impl Pending {
@@ -127,6 +130,7 @@ impl Pending {
             main_chars: 0,
             chars: 0,
             link_chars: 0,
+            starts_with_link: false,
         }
     }
 }
@@ -380,6 +384,9 @@ impl Walker<'_, '_> {
             return;
         }
         self.emit_space();
+        if self.cur.b.text.is_empty() {
+            self.cur.starts_with_link = self.links > 0;
+        }
         self.cur.b.copy(piece, src);
         let n = piece.chars().count();
         self.cur.chars += n;
@@ -390,6 +397,9 @@ impl Walker<'_, '_> {
 
     fn replace(&mut self, piece: &str, src: usize, src_len: usize) {
         self.emit_space();
+        if self.cur.b.text.is_empty() {
+            self.cur.starts_with_link = self.links > 0;
+        }
         self.cur.b.replace(piece, src, src_len);
         self.cur.chars += 1;
         if self.links > 0 {
@@ -412,6 +422,7 @@ impl Walker<'_, '_> {
             main_text,
             chars,
             link_chars,
+            starts_with_link,
             ..
         } = pending;
         let (text, map) = b.finish();
@@ -457,6 +468,7 @@ impl Walker<'_, '_> {
             main_text,
             chars,
             link_chars,
+            starts_with_link,
         });
     }
 }
