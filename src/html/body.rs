@@ -130,11 +130,12 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
         }
     }
     let mut cards: Vec<(usize, u32)> = Vec::new();
+    let mut truncated: Vec<usize> = Vec::new();
     for (k, b) in blocks.iter().enumerate() {
         let w = &mut worths[k];
         let headline_first = b.starts_with_link && w.link_density >= 0.1;
         if (headline_first || w.link_density >= 0.3) && ends_truncated(&b.block.text) {
-            w.teaser = true;
+            truncated.push(k);
             continue;
         }
         if w.prose == 0.0 || b.block.kind == BlockKind::Heading {
@@ -157,8 +158,14 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let mut distinct: Vec<u32> = cards.iter().map(|&(_, c)| c).collect();
     distinct.sort_unstable();
     distinct.dedup();
+    // Teasers come in groups.
     if distinct.len() >= 2 {
         for (k, _) in cards {
+            worths[k].teaser = true;
+        }
+    }
+    if truncated.len() >= 2 {
+        for k in truncated {
             worths[k].teaser = true;
         }
     }
@@ -402,7 +409,7 @@ pub(crate) fn find(
         );
     }
     // Siblings that continue the body: the story split by an advertisement
-    // or a promotion into several containers.
+    // or a promotion into several containers of the same kind.
     let mut roots = vec![best as u32];
     let parent = dom.nodes[best].parent;
     if found && parent != NONE {
