@@ -1,9 +1,13 @@
-//! Finding the article body: every block gets a value (prose is worth its
-//! words, furniture costs), values add up the tree, and the element with the
-//! highest total is the body. Elements that say what they are (comments,
-//! related links, share bars) turn the prose they hold into a cost, so the
-//! body is the tightest container of the story alone. Then each block gets
-//! its verdict: kept, or removed with the reason its surroundings give.
+//! Finding the article body. Every block gets a worth (prose is worth its
+//! words, anything else costs a little, link lists and teasers more); worth
+//! adds up the tree, counting less the deeper it sits, and the element with
+//! the highest total is the body: the container the story's paragraphs are
+//! grouped under. Elements that say what they are (comments, related links,
+//! share bars, by their tag, role or class) turn the prose they hold into a
+//! cost. Then each block gets its verdict: kept, or removed with the reason
+//! its surroundings give.
+
+use std::collections::HashSet;
 
 use super::dom::{Dom, NONE};
 use super::hints::{self, Hint, Kind};
@@ -20,6 +24,13 @@ pub(crate) struct Body {
     pub found: bool,
 }
 
+/// How much less a block counts for an element one level further up.
+const DECAY: f32 = 0.9;
+/// How far up from a block a teaser card is looked for.
+const CARD_DEPTH: usize = 6;
+/// A teaser card holds at most this many words of prose.
+const CARD_WORDS: f32 = 100.0;
+
 const OUTSIDE: Removal = Removal {
     reason: "boilerplate",
     rule: "outside-body",
@@ -32,10 +43,6 @@ const LINK_DENSE: Removal = Removal {
     reason: "related-links",
     rule: "link-dense",
 };
-
-/// How much less text counts one level further down.
-const DECAY: f32 = 0.9;
-
 const TEASER: Removal = Removal {
     reason: "related-links",
     rule: "teaser",
@@ -48,6 +55,46 @@ fn removal(kind: Kind) -> Removal {
     }
 }
 
+/// Decides which blocks are the article body. `article_body` is the page's
+/// own copy of its text (JSON-LD), if it gives one.
+pub(crate) fn find(
+    dom: &Dom<'_>,
+    hidden: &[bool],
+    blocks: &[HtmlBlock],
+    lang: Lang,
+    article_body: Option<&str>,
+) -> Body {
+    let mut worths = worths(blocks, lang);
+    if let Some(declared) = article_body {
+        weigh_by_declared_body(declared, blocks, &mut worths);
+    }
+    mark_teasers(dom, blocks, &mut worths);
+    let tree = Tree::new(dom, hidden, blocks, &worths);
+    let Some(best) = tree.best() else {
+        return Body {
+            presets: vec![None; blocks.len()],
+            found: false,
+        };
+    };
+    let in_body = tree.body_from(best);
+    let presets = blocks
+        .iter()
+        .zip(&worths)
+        .map(|(b, w)| tree.verdict(anchor(b), w, &in_body))
+        .collect();
+    Body { presets, found: true }
+}
+
+/// Where a block sits: its main text node (so that inline parents count),
+/// or its block element.
+fn anchor(b: &HtmlBlock) -> u32 {
+    if b.main_text != NONE {
+        b.main_text
+    } else {
+        b.owner
+    }
+}
+
 /// What one block is worth to the container that holds it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Worth {
@@ -55,9 +102,25 @@ struct Worth {
     prose: f32,
     /// Cost of anything else.
     junk: f32,
+    words: f32,
     link_density: f32,
     /// A teaser of another article: a headline with its first lines.
     teaser: bool,
+}
+
+fn worths(blocks: &[HtmlBlock], lang: Lang) -> Vec<Worth> {
+    let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
+    // Does the page's language show function words the cleaner knows?
+    let (stops, long) = feats
+        .iter()
+        .filter(|f| f.words >= 10)
+        .fold((0.0f32, 0usize), |(s, n), f| (s + f.stop_ratio, n + 1));
+    let function_words = long == 0 || stops / long as f32 >= 0.05;
+    blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| worth(b, f, function_words))
+        .collect()
 }
 
 fn worth(b: &HtmlBlock, f: &Features, function_words: bool) -> Worth {
@@ -68,6 +131,7 @@ fn worth(b: &HtmlBlock, f: &Features, function_words: bool) -> Worth {
     };
     let words = f.words as f32;
     let mut w = Worth {
+        words,
         link_density: ld,
         ..Worth::default()
     };
@@ -103,15 +167,10 @@ fn ends_truncated(text: &str) -> bool {
     t.ends_with("...") || t.ends_with('…')
 }
 
-/// How far up from a block a teaser card is looked for.
-const CARD_DEPTH: usize = 6;
-/// A card holds at most this many words of prose.
-const CARD_WORDS: f32 = 100.0;
-
 /// Marks teasers of other articles, which read like prose but are not the
-/// story: a block that starts with a link (or is mostly links) and ends cut
-/// short ("…"), and the prose of a
-/// card whose heading is a link, when the page has several such cards.
+/// story: blocks that start with a link (or are mostly links) and end cut
+/// short ("…"), and the prose of cards whose heading is a link. Teasers
+/// come in groups: a lone one is left alone.
 fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let n = dom.nodes.len();
     let mut link_heads = vec![0u32; n];
@@ -132,7 +191,7 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let mut cards: Vec<(usize, u32)> = Vec::new();
     let mut truncated: Vec<usize> = Vec::new();
     for (k, b) in blocks.iter().enumerate() {
-        let w = &mut worths[k];
+        let w = &worths[k];
         let headline_first = b.starts_with_link && w.link_density >= 0.1;
         if (headline_first || w.link_density >= 0.3) && ends_truncated(&b.block.text) {
             truncated.push(k);
@@ -141,6 +200,7 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
         if w.prose == 0.0 || b.block.kind == BlockKind::Heading {
             continue;
         }
+        // The nearest element above that holds a linked heading: the card.
         let mut x = b.owner;
         for _ in 0..CARD_DEPTH {
             if x == 0 || x == NONE {
@@ -158,25 +218,23 @@ fn mark_teasers(dom: &Dom<'_>, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let mut distinct: Vec<u32> = cards.iter().map(|&(_, c)| c).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    // Teasers come in groups.
+    let mut teasers = Vec::new();
     if distinct.len() >= 2 {
-        for (k, _) in cards {
-            worths[k].teaser = true;
-        }
+        teasers.extend(cards.iter().map(|&(k, _)| k));
     }
     if truncated.len() >= 2 {
-        for k in truncated {
-            worths[k].teaser = true;
-        }
+        teasers.extend(truncated);
     }
-    for w in worths.iter_mut().filter(|w| w.teaser) {
+    for k in teasers {
+        let w = &mut worths[k];
+        w.teaser = true;
         w.prose = 0.0;
         w.junk = 2.0;
     }
 }
 
 /// Word trigrams of a text, to tell whether a block is part of it.
-struct Trigrams(std::collections::HashSet<u64>);
+struct Trigrams(HashSet<u64>);
 
 impl Trigrams {
     fn hashes(text: &str) -> Vec<u64> {
@@ -212,259 +270,234 @@ impl Trigrams {
         Trigrams(Self::hashes(text).into_iter().collect())
     }
 
-    /// Most of the block's trigrams are in the text.
-    fn covers(&self, block: &str) -> bool {
+    /// The trigrams of `block` that are in the text, when they are most of
+    /// them.
+    fn covered(&self, block: &str) -> Option<Vec<u64>> {
         let grams = Self::hashes(block);
-        let known = grams.iter().filter(|g| self.0.contains(g)).count();
-        !grams.is_empty() && known * 2 >= grams.len()
+        let known: Vec<u64> = grams.iter().copied().filter(|g| self.0.contains(g)).collect();
+        (!grams.is_empty() && known.len() * 2 >= grams.len()).then_some(known)
     }
 }
 
-/// Weighs prose by the page's own copy of its text (JSON-LD
-/// `articleBody`), when the page does show that text: prose in it counts
-/// double, other prose a quarter, so the body is the tightest container of
-/// the declared text. (Other prose inside that container is still kept: the
-/// declared copy is sometimes shorter.)
-fn weigh_by_declared_body(declared: &str, blocks: &[HtmlBlock], feats: &[Features], worths: &mut [Worth]) {
+/// Weighs prose by the page's own copy of its text (JSON-LD `articleBody`),
+/// when the page does show most of that text: prose in it counts double,
+/// other prose a quarter, so the body is the tightest container of the
+/// declared text. (Other prose inside that container is still kept: the
+/// declared copy is sometimes shorter.) A copy cut short ("…") is no
+/// evidence.
+fn weigh_by_declared_body(declared: &str, blocks: &[HtmlBlock], worths: &mut [Worth]) {
     let known = Trigrams::of(declared);
     if known.0.len() < 20 || ends_truncated(declared) {
         return;
     }
-    let matched: Vec<bool> = blocks.iter().map(|b| known.covers(&b.block.text)).collect();
-    // How much of the declared text the page shows.
-    let mut shown = std::collections::HashSet::new();
-    for (b, _) in blocks.iter().zip(&matched).filter(|(_, m)| **m) {
-        shown.extend(
-            Trigrams::hashes(&b.block.text)
-                .into_iter()
-                .filter(|g| known.0.contains(g)),
-        );
-    }
+    let mut shown = HashSet::new();
+    let matched: Vec<bool> = blocks
+        .iter()
+        .map(|b| match known.covered(&b.block.text) {
+            Some(grams) => {
+                shown.extend(grams);
+                true
+            }
+            None => false,
+        })
+        .collect();
     if shown.len() * 10 < known.0.len() * 6 {
         return;
     }
-    for ((w, f), m) in worths.iter_mut().zip(feats).zip(matched) {
+    for (w, m) in worths.iter_mut().zip(matched) {
         if w.prose > 0.0 {
-            w.prose = if m {
-                w.prose + f.words as f32
-            } else {
-                w.prose * 0.25
-            };
+            w.prose = if m { w.prose + w.words } else { w.prose * 0.25 };
         }
     }
 }
 
-/// Decides which blocks are the article body.
-/// `article_body` is the page's own copy of its text (JSON-LD), if any.
-pub(crate) fn find(
-    dom: &Dom<'_>,
-    hidden: &[bool],
-    blocks: &[HtmlBlock],
-    lang: Lang,
-    article_body: Option<&str>,
-) -> Body {
-    let n = dom.nodes.len();
-    let feats: Vec<Features> = blocks.iter().map(|b| Features::of(&b.block, lang)).collect();
-    // Does the page's language show function words the cleaner knows?
-    let (stops, long): (f32, usize) = feats
-        .iter()
-        .filter(|f| f.words >= 10)
-        .fold((0.0, 0), |(s, n), f| (s + f.stop_ratio, n + 1));
-    let function_words = long == 0 || stops / long as f32 >= 0.05;
-    let mut worths: Vec<Worth> = blocks
-        .iter()
-        .zip(&feats)
-        .map(|(b, f)| worth(b, f, function_words))
-        .collect();
-    if let Some(declared) = article_body {
-        weigh_by_declared_body(declared, blocks, &feats, &mut worths);
-    }
+/// The blocks' worth added up the tree, with what elements say they are.
+struct Tree<'d, 'a> {
+    dom: &'d Dom<'a>,
+    hidden: &'d [bool],
+    hint: Vec<Hint>,
+    /// Prose words per subtree, and prose blocks.
+    prose: Vec<f32>,
+    prose_blocks: Vec<u32>,
+    /// The most prose a body-hinted element in the subtree holds.
+    body_prose: Vec<f32>,
+    /// The nearest trusted furniture element at or above each node.
+    furniture: Vec<u32>,
+    /// The nearest element with any furniture hint at or above each node.
+    hinted: Vec<u32>,
+    /// Worth per subtree: `flat` adds up, `score` decays with depth.
+    flat: Vec<f32>,
+    score: Vec<f32>,
+}
 
-    // Where each block sits: its main text node (inline parents count), or
-    // its block element.
-    let anchor: Vec<u32> = blocks
-        .iter()
-        .map(|b| if b.main_text != NONE { b.main_text } else { b.owner })
-        .collect();
-
-    // Subtree ranges: nodes are in document order, so a subtree is the
-    // range [i, end[i]).
-    let mut end: Vec<u32> = (1..=n as u32).collect();
-    for i in (1..n).rev() {
-        let p = dom.nodes[i].parent as usize;
-        if p < n {
-            end[p] = end[p].max(end[i]);
+impl<'d, 'a> Tree<'d, 'a> {
+    fn new(dom: &'d Dom<'a>, hidden: &'d [bool], blocks: &[HtmlBlock], worths: &[Worth]) -> Self {
+        let n = dom.nodes.len();
+        let parent = |i: usize| dom.nodes[i].parent as usize;
+        let hint: Vec<Hint> = (0..n as u32)
+            .map(|i| {
+                if hidden[i as usize] || !dom.is_element(i) {
+                    Hint::None
+                } else {
+                    hints::of(dom, i)
+                }
+            })
+            .collect();
+        let mut t = Tree {
+            dom,
+            hidden,
+            hint,
+            prose: vec![0.0; n],
+            prose_blocks: vec![0; n],
+            body_prose: vec![0.0; n],
+            furniture: vec![NONE; n],
+            hinted: vec![NONE; n],
+            flat: vec![0.0; n],
+            score: vec![0.0; n],
+        };
+        for (b, w) in blocks.iter().zip(worths) {
+            let a = anchor(b) as usize;
+            t.prose[a] += w.prose;
+            t.prose_blocks[a] += u32::from(w.prose > 0.0);
         }
-    }
-
-    mark_teasers(dom, blocks, &mut worths);
-
-    // Prose per subtree.
-    let mut prose = vec![0f32; n];
-    let mut prose_blocks = vec![0u32; n];
-    for (b, w) in anchor.iter().zip(&worths) {
-        prose[*b as usize] += w.prose;
-        if w.prose > 0.0 {
-            prose_blocks[*b as usize] += 1;
-        }
-    }
-    let hint: Vec<Hint> = (0..n as u32)
-        .map(|i| {
-            if hidden[i as usize] || !dom.is_element(i) {
-                Hint::None
-            } else {
-                hints::of(dom, i)
+        // Children come after their parent: a reverse pass adds up.
+        for i in (1..n).rev() {
+            let p = parent(i);
+            if t.hint[i] == Hint::Body {
+                t.body_prose[i] = t.body_prose[i].max(t.prose[i]);
             }
-        })
-        .collect();
-    for i in (1..n).rev() {
-        let p = dom.nodes[i].parent as usize;
-        if p < n {
-            prose[p] += prose[i];
-            prose_blocks[p] += prose_blocks[i];
+            if p < n {
+                t.prose[p] += t.prose[i];
+                t.prose_blocks[p] += t.prose_blocks[i];
+                t.body_prose[p] = t.body_prose[p].max(t.body_prose[i]);
+            }
         }
+        // A forward pass hands down the nearest furniture.
+        for i in 1..n {
+            let (f, h) = match parent(i) {
+                p if p < n => (t.furniture[p], t.hinted[p]),
+                _ => (NONE, NONE),
+            };
+            t.furniture[i] = if t.trusted(i).is_some() { i as u32 } else { f };
+            t.hinted[i] = if matches!(t.hint[i], Hint::Not(_)) {
+                i as u32
+            } else {
+                h
+            };
+        }
+        // Prose is worth its words; inside furniture, prose and junk cost.
+        for (b, w) in blocks.iter().zip(worths) {
+            let a = anchor(b) as usize;
+            t.flat[a] += if t.furniture[a] != NONE {
+                -(w.prose + w.junk)
+            } else {
+                w.prose - w.junk
+            };
+        }
+        t.score = t.flat.clone();
+        for i in (1..n).rev() {
+            let p = parent(i);
+            if p < n {
+                t.score[p] += DECAY * t.score[i];
+                t.flat[p] += t.flat[i];
+            }
+        }
+        t
     }
-    // The largest prose held by a body-hinted element in each subtree.
-    let mut body_prose = vec![0f32; n];
-    for i in (1..n).rev() {
-        if hint[i] == Hint::Body {
-            body_prose[i] = body_prose[i].max(prose[i]);
-        }
-        let p = dom.nodes[i].parent as usize;
-        if p < n {
-            body_prose[p] = body_prose[p].max(body_prose[i]);
-        }
-    }
-    let total = prose[0];
 
-    // A furniture hint is trusted unless the element holds most of the
-    // page's prose (a wrapper with an odd class), or, for comments, unless
-    // it wraps a body-hinted element holding most of its prose.
-    let trusted = |i: usize| -> Option<Kind> {
-        let Hint::Not(kind) = hint[i] else { return None };
-        let big = prose[i] > 0.5 * total && total > 0.0 && prose_blocks[i] >= 3;
-        let wraps_body = body_prose[i] > 0.5 * prose[i];
+    /// The kind of furniture an element says it is, if that is believable:
+    /// not when it holds most of the page's prose (a wrapper with an odd
+    /// class), and for comments, not when it also wraps a body-hinted
+    /// element holding most of its prose.
+    fn trusted(&self, i: usize) -> Option<Kind> {
+        let Hint::Not(kind) = self.hint[i] else {
+            return None;
+        };
+        let total = self.prose[0];
+        let big = total > 0.0 && self.prose[i] > 0.5 * total && self.prose_blocks[i] >= 3;
+        let wraps_body = self.body_prose[i] > 0.5 * self.prose[i];
         if big && (kind != Kind::Comments || wraps_body) {
             None
         } else {
             Some(kind)
         }
-    };
-    // The nearest trusted furniture element above each node, and the
-    // nearest element with any furniture hint.
-    let mut furniture = vec![NONE; n];
-    let mut hinted = vec![NONE; n];
-    for i in 1..n {
-        let p = dom.nodes[i].parent as usize;
-        let (f, h) = if p < n {
-            (furniture[p], hinted[p])
-        } else {
-            (NONE, NONE)
-        };
-        furniture[i] = if trusted(i).is_some() { i as u32 } else { f };
-        hinted[i] = if matches!(hint[i], Hint::Not(_)) {
-            i as u32
-        } else {
-            h
-        };
     }
 
-    // Score: prose is worth its words, furniture's prose and junk cost.
-    let mut score = vec![0f32; n];
-    for (b, w) in anchor.iter().zip(&worths) {
-        let v = if furniture[*b as usize] != NONE {
-            -(w.prose + w.junk)
-        } else {
-            w.prose - w.junk
-        };
-        score[*b as usize] += v;
-    }
-    // Totals (`flat`), and totals where text counts less the deeper it
-    // sits below the element (`score`), so that the body is the container
-    // the story's paragraphs are grouped under, not a far ancestor that also
-    // holds other prose.
-    let mut flat = score.clone();
-    for i in (1..n).rev() {
-        let p = dom.nodes[i].parent as usize;
-        if p < n {
-            score[p] += DECAY * score[i];
-            flat[p] += flat[i];
-        }
-    }
-    let mut best = 0usize;
-    for i in 0..n {
-        if dom.is_element(i as u32) && score[i] >= score[best] && !hidden[i] {
-            best = i;
-        }
-    }
-    let found = score[best] > 0.0;
-    #[cfg(test)]
-    if std::env::var("HTML_DUMP").is_ok() {
-        println!(
-            "best {} score {} prose {} total {}",
-            debug::path(dom, best as u32),
-            score[best],
-            prose[best],
-            total
-        );
-    }
-    // Siblings that continue the body: the story split by an advertisement
-    // or a promotion into several containers of the same kind.
-    let mut roots = vec![best as u32];
-    let parent = dom.nodes[best].parent;
-    if found && parent != NONE {
-        for s in dom.children(parent) {
-            let si = s as usize;
-            if si == best || flat[si] <= 0.0 || trusted(si).is_some() || hint[si] != hint[best] {
-                continue;
-            }
-            let same_kind = dom.nodes[si].tag == dom.nodes[best].tag
-                && dom.attr(s, "class") == dom.attr(best as u32, "class");
-            if same_kind && prose[si] >= 0.1 * prose[best] {
-                roots.push(s);
+    /// The element with the highest score, if any scores above zero.
+    fn best(&self) -> Option<usize> {
+        let mut best = 0usize;
+        for i in 0..self.score.len() {
+            if self.dom.is_element(i as u32) && !self.hidden[i] && self.score[i] >= self.score[best] {
+                best = i;
             }
         }
+        #[cfg(test)]
+        if std::env::var("HTML_DUMP").is_ok() {
+            println!(
+                "best {} score {}",
+                debug::path(self.dom, best as u32),
+                self.score[best]
+            );
+        }
+        (self.score[best] > 0.0).then_some(best)
     }
-    let inside = |x: u32| roots.iter().any(|&r| r <= x && x < end[r as usize]);
 
-    let presets = blocks
-        .iter()
-        .enumerate()
-        .map(|(k, _b)| {
-            let a = anchor[k];
-            let w = worths[k];
-            let f = furniture[a as usize];
-            if found && inside(a) {
-                if f != NONE && inside(f) {
-                    return trusted(f as usize).map(removal);
+    /// Which nodes are in the body: the best element's subtree, and those
+    /// of siblings that continue it (the story split by an advertisement or
+    /// a promotion into containers of the same kind).
+    fn body_from(&self, best: usize) -> Vec<bool> {
+        let dom = self.dom;
+        let n = dom.nodes.len();
+        let mut root = vec![false; n];
+        root[best] = true;
+        let parent = dom.nodes[best].parent;
+        if parent != NONE {
+            for s in dom.children(parent) {
+                let si = s as usize;
+                let same_kind = self.hint[si] == self.hint[best]
+                    && dom.nodes[si].tag == dom.nodes[best].tag
+                    && dom.attr(s, "class") == dom.attr(best as u32, "class");
+                if same_kind
+                    && self.flat[si] > 0.0
+                    && self.trusted(si).is_none()
+                    && self.prose[si] >= 0.1 * self.prose[best]
+                {
+                    root[si] = true;
                 }
-                if w.teaser {
-                    return Some(TEASER);
-                }
-                if w.link_density > 0.5 && w.prose == 0.0 {
-                    return Some(LINK_DENSE);
-                }
-                return None;
             }
-            if !found {
-                return None;
+        }
+        let mut inside = root;
+        for i in 1..n {
+            let p = dom.nodes[i].parent as usize;
+            if p < n && inside[p] {
+                inside[i] = true;
             }
-            // Outside the body: the nearest hint names the reason.
-            if let Hint::Not(kind) = hint
-                .get(hinted[a as usize] as usize)
-                .copied()
-                .unwrap_or(Hint::None)
-            {
-                return Some(removal(kind));
+        }
+        inside
+    }
+
+    /// The verdict on a block sitting at node `a`.
+    fn verdict(&self, a: u32, w: &Worth, in_body: &[bool]) -> Option<Removal> {
+        let a = a as usize;
+        if in_body[a] {
+            let f = self.furniture[a];
+            if f != NONE && in_body[f as usize] {
+                return self.trusted(f as usize).map(removal);
             }
-            if w.link_density > 0.5 {
-                Some(LINK_LIST)
-            } else {
-                Some(OUTSIDE)
+            if w.teaser {
+                return Some(TEASER);
             }
-        })
-        .collect();
-    Body { presets, found }
+            if w.link_density > 0.5 && w.prose == 0.0 {
+                return Some(LINK_DENSE);
+            }
+            return None;
+        }
+        // Outside the body: the nearest hint names the reason.
+        if let Some(Hint::Not(kind)) = self.hint.get(self.hinted[a] as usize) {
+            return Some(removal(*kind));
+        }
+        Some(if w.link_density > 0.5 { LINK_LIST } else { OUTSIDE })
+    }
 }
 
 #[cfg(test)]
