@@ -15,8 +15,6 @@ pub(crate) struct Found {
     pub article_body: Option<String>,
     /// The `<title>` text, as is.
     pub page_title: Option<String>,
-    /// `og:title` or JSON-LD `headline`.
-    pub declared_title: Option<String>,
 }
 
 /// Collapses white space and decodes entities of an attribute or raw text.
@@ -145,6 +143,7 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
     let mut ld_date = None;
     let mut ld_publisher = None;
     let mut rel_author = None;
+    let mut class_byline = None;
     for i in 1..dom.nodes.len() as u32 {
         let tag = dom.nodes[i as usize].tag;
         match tag {
@@ -250,12 +249,19 @@ pub(crate) fn find(dom: &Dom<'_>, hidden: &[bool]) -> Found {
                     }
                 }
             }
+            _ if class_byline.is_none() && !hidden[i as usize] && has_byline_class(dom, i) => {
+                let text = visible_text(dom, hidden, i);
+                class_byline = crate::meta::byline(&text).or_else(|| {
+                    let short = !text.is_empty() && text.split_whitespace().count() <= 5;
+                    let capital = text.chars().next().is_some_and(char::is_uppercase);
+                    (short && capital).then_some(text)
+                });
+            }
             _ => {}
         }
     }
-    f.declared_title = ld_title.clone().or(og_title.clone());
     f.meta.title = ld_title.or(og_title).or(twitter_title);
-    f.meta.byline = [ld_author, rel_author, meta_author]
+    f.meta.byline = [ld_author, rel_author, class_byline, meta_author]
         .into_iter()
         .flatten()
         .find_map(|b| person(&b));
@@ -286,6 +292,15 @@ fn person(byline: &str) -> Option<String> {
         return None;
     }
     Some(t.to_string())
+}
+
+/// An element whose class says it is the byline (`.byline`, `.c-byline`).
+fn has_byline_class(dom: &Dom<'_>, i: u32) -> bool {
+    dom.is_element(i)
+        && dom.attr(i, "class").is_some_and(|c| {
+            c.split(|ch: char| ch.is_ascii_whitespace() || ch == '-' || ch == '_')
+                .any(|w| w.eq_ignore_ascii_case("byline"))
+        })
 }
 
 /// The visible text of an element, collapsed (for short elements only).

@@ -38,6 +38,12 @@ pub(crate) fn read_page(input: &str) -> Page {
     if input.len() >= u32::MAX as usize - 1 {
         warnings.push("the HTML is larger than 4 GB: only its first 4 GB were read".to_string());
     }
+    if !body.found && !blocks.is_empty() {
+        warnings.push(
+            "no article body could be told from the page's markup: its text was cleaned as plain text would be"
+                .to_string(),
+        );
+    }
     Page {
         blocks: blocks
             .into_iter()
@@ -50,10 +56,10 @@ pub(crate) fn read_page(input: &str) -> Page {
     }
 }
 
-/// The title: the page's declared headline (JSON-LD, `og:title`), else its
-/// first `<h1>`, else the `<title>` without the site name; spelled as the
+/// The title: the page's declared headline (JSON-LD, `og:title`), else the
+/// `<title>` without the site name, else the first `<h1>`; spelled as the
 /// heading on the page that repeats it, so that the cleaner can set that
-/// heading apart.
+/// heading apart. (The first `<h1>` alone is often the site's logo.)
 fn settle_title(found: meta::Found, blocks: &[HtmlBlock]) -> PageMeta {
     let mut m = found.meta;
     let headings: Vec<&HtmlBlock> = blocks
@@ -75,12 +81,11 @@ fn settle_title(found: meta::Found, blocks: &[HtmlBlock]) -> PageMeta {
     });
     m.title = match (matching, declared) {
         (Some(h), _) => Some(h.block.text.clone()),
-        (None, Some(d)) if found.declared_title.is_some() => Some(d),
-        (None, d) => headings
+        (None, Some(d)) => Some(d),
+        (None, None) => headings
             .iter()
             .find(|h| h.tag == dom::t::H1)
-            .map(|h| h.block.text.clone())
-            .or(d),
+            .map(|h| h.block.text.clone()),
     };
     m
 }
