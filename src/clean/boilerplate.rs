@@ -102,15 +102,35 @@ fn outside_verdict(blocks: &[Block], features: &[Features], i: usize) -> Removal
 /// The value of a block for the body search: prose counts for its words,
 /// anything else costs.
 fn value(f: &Features, rule: Option<&Rule>) -> f32 {
-    if rule.is_some() {
-        return -4.0;
+    if let Some(rule) = rule {
+        // Section headings, copyright lines and sign-up boxes end an
+        // article: the body search does not cross them for a few teasers.
+        return -barrier(rule, f);
     }
     if f.is_prose() {
-        f.words as f32
+        // Digits and addresses make contact boxes and tables look like prose.
+        let mut damp = (1.0 - 4.0 * (f.digit_ratio - 0.06).max(0.0)).max(0.2);
+        if f.contact {
+            damp *= 0.3;
+        }
+        f.words as f32 * damp
     } else if f.is_short_sentence() {
         f.words as f32 * 0.5
     } else {
         -(2.0 + (f.words as f32 * 0.5).min(10.0))
+    }
+}
+
+/// What crossing a rule's block costs the body search. Comments, tags,
+/// disclaimers, copyright lines and author notes end an article; a box of
+/// related links or a sign-up form often sits inside one.
+fn barrier(rule: &Rule, f: &Features) -> f32 {
+    let heading = !f.list_item && f.words <= 12;
+    match rule.name {
+        "comments" | "tag-list" | "legal-disclaimer" if heading => 120.0,
+        "copyright" | "author-bio" => 120.0,
+        "related" | "most-popular" | "newsletter" if heading => 30.0,
+        _ => 4.0,
     }
 }
 
@@ -129,6 +149,11 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
         sum += v;
         if sum > best.0 {
             best = (sum, start, i + 1);
+        }
+    }
+    if std::env::var("AC_DEBUG").is_ok() {
+        for (i, (f, r)) in features.iter().zip(matched).enumerate() {
+            eprintln!("{i:4} {:7.1} w={:3} s={:.2} e={} {}", value(f, *r), f.words, f.stop_ratio, f.ends_sentence as u8, if (best.1..best.2).contains(&i) { "IN" } else { "" });
         }
     }
     if best.0 <= 0.0 {
@@ -166,31 +191,48 @@ fn extend_body(
 }
 
 /// From a section heading ("Comments", "Related stories", "Legal
-/// Disclaimer") to the end of the body, blocks go with the heading, unless
-/// long article prose resumes after a list of links.
+/// Disclaimer") on, blocks go with the heading. A heading inside a list is a
+/// button in a share bar, not a section. Comments and disclaimers run to the
+/// end when they trail the article (less prose after them than before);
+/// link lists end where long article prose resumes.
 fn cut_trailing_sections(
     blocks: &[Block],
     features: &[Features],
     matched: &[Option<&'static Rule>],
     verdicts: &mut [Verdict],
 ) {
+    let prose_words: Vec<usize> = features
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(f, v)| if *v == Verdict::Keep && f.is_prose() { f.words } else { 0 })
+        .collect();
+    let total: usize = prose_words.iter().sum();
+    let mut before = 0usize;
     let mut section: Option<&'static Rule> = None;
     for i in 0..blocks.len() {
+        before += prose_words[i];
         if let Some(rule) = matched[i] {
-            if rule.section && features[i].words <= 12 {
-                section = Some(rule);
+            let heading = !features[i].list_item || blocks[i].text.trim_end().ends_with(':');
+            if rule.section && features[i].words <= 12 && heading {
+                if rule.name != "comments" || before >= 100 || before * 2 >= total {
+                    section = Some(rule);
+                }
             }
             continue;
         }
         let Some(rule) = section else { continue };
         let f = &features[i];
-        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments");
-        if !to_the_end && f.is_prose() && f.words >= 30 {
+        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments" | "tag-list");
+        if !to_the_end && f.is_prose() && !f.list_item {
             section = None;
             continue;
         }
-        if verdicts[i] == Verdict::Keep {
-            verdicts[i] = Verdict::Remove(removal(rule));
+        match &verdicts[i] {
+            Verdict::Keep => verdicts[i] = Verdict::Remove(removal(rule)),
+            Verdict::Remove(r) if r.rule == OUTSIDE_BODY.rule || r.rule == MENU.rule => {
+                verdicts[i] = Verdict::Remove(removal(rule))
+            }
+            _ => {}
         }
     }
 }

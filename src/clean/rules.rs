@@ -13,8 +13,11 @@ pub(crate) enum Match {
     Whole(&'static [&'static str]),
     /// The block starts with one of the patterns (at a word boundary).
     Prefix(&'static [&'static str]),
-    /// The block contains one of the patterns and is short (≤ 40 words).
+    /// The block contains one of the patterns, within its first 300 bytes
+    /// or anywhere when the block is short (≤ 60 words).
     Contains(&'static [&'static str]),
+    /// A test of its own, for shapes a word list cannot state.
+    Test(fn(&str) -> bool),
 }
 
 /// One named rule.
@@ -36,7 +39,7 @@ const fn rule(name: &'static str, reason: &'static str, matcher: Match, section:
     }
 }
 
-use Match::{Contains, Prefix, Whole};
+use Match::{Contains, Prefix, Test, Whole};
 
 /// Every rule, tried in order; the first that matches names the removal.
 pub(crate) const RULES: &[Rule] = &[
@@ -296,6 +299,28 @@ pub(crate) const RULES: &[Rule] = &[
         ]),
         true,
     ),
+    rule("comments", "comments", Test(is_comment_count), true),
+    rule("comment-author", "comments", Test(is_comment_author), false),
+    rule(
+        "comments",
+        "comments",
+        Contains(&[
+            "as you comment, please",
+            "comment policy",
+            "commenting guidelines",
+            "community guidelines",
+            "be respectful of other commenters",
+            "your email address will not be published",
+            "required fields are marked",
+            "this site uses akismet",
+            "notify me of follow-up comments",
+            "notify me of new posts",
+            "save my name, email, and website",
+        ]),
+        false,
+    ),
+    rule("author-bio", "boilerplate", Test(is_author_bio), false),
+    rule("photo-caption", "boilerplate", Test(ends_with_photo_credit), false),
     rule(
         "share",
         "boilerplate",
@@ -698,6 +723,69 @@ pub(crate) const RULES: &[Rule] = &[
     ),
 ];
 
+/// "34 Comments", "0 comments", "12 responses to …", "5 thoughts on …",
+/// "Comments (3)", "3 replies".
+fn is_comment_count(norm: &str) -> bool {
+    let mut words = norm.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !first.chars().all(|c| c.is_ascii_digit()) || first.len() > 6 {
+        return false;
+    }
+    match words.next() {
+        Some("comments" | "comment" | "replies" | "reply") => words.count() <= 2,
+        Some("responses" | "response" | "thoughts") => matches!(words.next(), Some("to" | "on")),
+        _ => false,
+    }
+}
+
+/// "janedoe says:", "1. thelastfan says:", "Jane Doe said on May 5, 2019:".
+fn is_comment_author(norm: &str) -> bool {
+    let words = norm.split_whitespace().count();
+    words <= 8 && (norm.ends_with(" says") || norm.ends_with(" says:") || norm.contains(" says: ") && words <= 5)
+}
+
+/// "Jane Doe is a staff writer at …", "Regan is a native of … who writes
+/// about …": a short biography of the author.
+fn is_author_bio(norm: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor", "author",
+        "blogger", "freelance", "covering", "covers", "writes about", "host of",
+    ];
+    let Some(at) = [" is a ", " is an ", " is the ", " was a ", " is senior ", " is our "]
+        .iter()
+        .filter_map(|v| norm.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let name_words = norm[..at].split_whitespace().count();
+    if !(1..=4).contains(&name_words) || norm.split_whitespace().count() > 90 {
+        return false;
+    }
+    let head: String = norm.split_whitespace().take(25).collect::<Vec<_>>().join(" ");
+    ROLES.iter().any(|r| head.contains(r))
+}
+
+/// A caption: a block ending with a photo credit in brackets, "(Photo:
+/// Jane Roe/Agency)", "(Reuters)", "(AP Photo/John Doe)", or "Getty Images".
+fn ends_with_photo_credit(norm: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "photo", "getty", "images", "reuters", "afp", "ap", "epa", "shutterstock", "istock", "credit", "courtesy",
+        "file", "handout", "press", "pool",
+    ];
+    if norm.ends_with("getty images") || norm.ends_with("/ getty images") {
+        return true;
+    }
+    let Some(inner) = norm.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])) else {
+        return false;
+    };
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2 && words.len() <= 10 && (inner.contains('/') || words.iter().any(|w| CREDITS.contains(w)))
+}
+
 /// Lower-cases a block and trims punctuation, bullets and spaces at the ends,
 /// so that "Comments (12)" and "* Share" meet the table as "comments (12)"
 /// and "share".
@@ -753,7 +841,11 @@ pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
     RULES.iter().find(|r| match r.matcher {
         Whole(pats) => pats.contains(&norm),
         Prefix(pats) => pats.iter().any(|p| starts_with_word(norm, p)),
-        Contains(pats) => words <= 60 && pats.iter().any(|p| norm.contains(p)),
+        Contains(pats) => pats.iter().any(|p| match norm.find(p) {
+            Some(at) => words <= 60 || at < 300,
+            None => false,
+        }),
+        Test(test) => test(norm),
     })
 }
 
