@@ -161,6 +161,17 @@ pub(crate) fn is_headline(block: &Block, f: &Features) -> bool {
     if t.ends_with('.') && !t.ends_with("...") || t.ends_with(':') || t.ends_with(',') {
         return false;
     }
+    // One sentence, no menu separators, no phone numbers or hashtags.
+    let sentence_breaks = t.matches(". ").count() + t.matches("? ").count() + t.matches("! ").count();
+    if sentence_breaks > 0
+        || t.contains(" | ")
+        || t.matches(": ").count() > 1
+        || t.contains('#')
+        || t.contains("http")
+    {
+        return false;
+    }
+
     let first = t.chars().next().unwrap_or(' ');
     if !(first.is_uppercase()
         || first.is_numeric()

@@ -25,60 +25,76 @@ const TIMESTAMP: Removal = Removal {
 pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool) -> Vec<Verdict> {
     let n = blocks.len();
     let mut verdicts = vec![Verdict::Keep; n];
-    if n == 0 {
-        return verdicts;
-    }
     let matched: Vec<Option<&'static Rule>> = blocks
         .iter()
         .zip(features)
-        .map(|(b, f)| {
-            if let Some(p) = &b.preset {
-                let _ = p;
-                return None;
-            }
-            let norm = rules::normalize(&b.text);
-            rules::find(&norm, f.words)
+        .map(|(b, f)| match b.preset {
+            Some(_) => None,
+            None => rules::find(&rules::normalize(&b.text), f.words),
         })
         .collect();
-
-    if body_known {
-        for (i, block) in blocks.iter().enumerate() {
-            if let Some(preset) = &block.preset {
-                verdicts[i] = Verdict::Remove(preset.clone());
-            } else if let Some(rule) = matched[i] {
-                verdicts[i] = Verdict::Remove(removal(rule));
-            }
-        }
-        return verdicts;
-    }
-    let (body_start, body_end) = body_region(features, &matched);
-
+    let page_like = !body_known && has_page_chrome(features, &matched);
+    let (body_start, body_end) = if page_like {
+        body_region(features, &matched)
+    } else {
+        (0, n)
+    };
     for i in 0..n {
-        if let Some(preset) = &blocks[i].preset {
-            verdicts[i] = Verdict::Remove(preset.clone());
-            continue;
-        }
-        if let Some(rule) = matched[i] {
-            verdicts[i] = Verdict::Remove(removal(rule));
-            continue;
-        }
-        let f = &features[i];
-        if i < body_start || i >= body_end {
-            // Outside the body, only prose right next to it survives: a lede
-            // split from the body by a caption, a last paragraph after an
-            // advertisement marker.
-            verdicts[i] = Verdict::Remove(outside_verdict(blocks, features, i));
-            continue;
-        }
-        if is_timestamp(&blocks[i].text) {
-            verdicts[i] = Verdict::Remove(TIMESTAMP);
-            continue;
-        }
-        let _ = f;
+        verdicts[i] = if let Some(preset) = &blocks[i].preset {
+            Verdict::Remove(preset.clone())
+        } else if let Some(rule) = matched[i].filter(|r| page_like || applies_to_bare_articles(r)) {
+            Verdict::Remove(removal(rule))
+        } else if i < body_start || i >= body_end {
+            Verdict::Remove(outside_verdict(blocks, features, i))
+        } else if page_like && is_timestamp(&blocks[i].text) {
+            Verdict::Remove(TIMESTAMP)
+        } else {
+            Verdict::Keep
+        };
     }
-    extend_body(features, &matched, &mut verdicts, body_start, body_end);
-    cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+    if page_like {
+        extend_body(blocks, features, &matched, &mut verdicts, body_start, body_end);
+    }
+    if !body_known {
+        cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+    }
     verdicts
+}
+
+/// True when the input has the chrome of a web page around the article:
+/// menus, share bars, sign-up and cookie boxes. Without it the input is a
+/// bare article (copied from a feed, an e-mail, the body of a page), and
+/// only the rules that never hit article prose apply.
+fn has_page_chrome(features: &[Features], matched: &[Option<&'static Rule>]) -> bool {
+    let chrome = features
+        .iter()
+        .zip(matched)
+        .filter(|(f, r)| match r {
+            Some(r) => {
+                !applies_to_bare_articles(r)
+                    || matches!(r.name, "share" | "newsletter" | "cookie-notice" | "navigation")
+            }
+            None => f.list_item && f.words <= 3,
+        })
+        .count();
+    chrome > 2.max(features.len() / 30)
+}
+
+/// Rules safe on a bare article: section headings and the markers of ads,
+/// share buttons and sign-up boxes. Copyright lines, credits, captions and
+/// timestamps are often part of what a reader copied on purpose.
+fn applies_to_bare_articles(rule: &Rule) -> bool {
+    rule.section
+        || matches!(
+            rule.name,
+            "advertisement"
+                | "share"
+                | "newsletter"
+                | "cookie-notice"
+                | "subscription"
+                | "legal-disclaimer"
+                | "comment-author"
+        )
 }
 
 fn removal(rule: &Rule) -> Removal {
@@ -106,6 +122,10 @@ fn value(f: &Features, rule: Option<&Rule>) -> f32 {
         // Section headings, copyright lines and sign-up boxes end an
         // article: the body search does not cross them for a few teasers.
         return -barrier(rule, f);
+    }
+    if f.byline {
+        // A byline after the body has started introduces a teaser.
+        return -15.0;
     }
     if f.is_prose() {
         // Digits and addresses make contact boxes and tables look like prose.
@@ -153,7 +173,14 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
     }
     if std::env::var("AC_DEBUG").is_ok() {
         for (i, (f, r)) in features.iter().zip(matched).enumerate() {
-            eprintln!("{i:4} {:7.1} w={:3} s={:.2} e={} {}", value(f, *r), f.words, f.stop_ratio, f.ends_sentence as u8, if (best.1..best.2).contains(&i) { "IN" } else { "" });
+            eprintln!(
+                "{i:4} {:7.1} w={:3} s={:.2} e={} {}",
+                value(f, *r),
+                f.words,
+                f.stop_ratio,
+                f.ends_sentence as u8,
+                if (best.1..best.2).contains(&i) { "IN" } else { "" }
+            );
         }
     }
     if best.0 <= 0.0 {
@@ -163,31 +190,69 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
     }
 }
 
-/// Takes back prose next to the body that the region search left out.
+/// Takes back what continues the body on either side: lists of dates,
+/// venues, prices or ingredients, short sentences, and the heading that
+/// introduces them. Stops at the first block that reads like a menu.
 fn extend_body(
+    blocks: &[Block],
     features: &[Features],
     matched: &[Option<&'static Rule>],
     verdicts: &mut [Verdict],
     start: usize,
     end: usize,
 ) {
-    let take = |i: usize, verdicts: &mut [Verdict]| -> bool {
+    let n = blocks.len();
+    let continues = |i: usize| -> bool {
         let f = &features[i];
-        if matched[i].is_none() && f.is_prose() {
-            verdicts[i] = Verdict::Keep;
-            true
-        } else {
-            false
-        }
+        matched[i].is_none()
+            && blocks[i].preset.is_none()
+            && !is_timestamp(&blocks[i].text)
+            && (f.is_prose() || f.is_short_sentence() || is_data_line(&blocks[i].text, f))
+    };
+    let heading = |i: usize| -> bool {
+        let f = &features[i];
+        matched[i].is_none()
+            && f.words >= 1
+            && f.words <= 12
+            && !f.link_like
+            && !is_timestamp(&blocks[i].text)
     };
     let mut i = end;
-    while i < features.len() && take(i, verdicts) {
-        i += 1;
+    while i < n {
+        if continues(i) || (heading(i) && i + 2 < n && continues(i + 1) && continues(i + 2)) {
+            verdicts[i] = Verdict::Keep;
+            i += 1;
+        } else {
+            break;
+        }
     }
     let mut i = start;
-    while i > 0 && take(i - 1, verdicts) {
-        i -= 1;
+    while i > 0 {
+        let j = i - 1;
+        let data_run = j > 0 && continues(j) && continues(j - 1);
+        if (continues(j)
+            && (features[j].is_prose()
+                || data_run
+                || verdicts.get(i) == Some(&Verdict::Keep)
+                    && is_data_line(&blocks[j].text, &features[j])
+                    && i < start))
+            || (heading(j) && i < start)
+        {
+            verdicts[j] = Verdict::Keep;
+            i = j;
+        } else {
+            break;
+        }
     }
+}
+
+/// A line of a list that belongs to the story: several words with numbers
+/// or commas ("June 9 -- Arena, Tampa, FL", "1 cup rice, 2 eggs"), not a
+/// row of menu links.
+fn is_data_line(text: &str, f: &Features) -> bool {
+    let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    let commas = text.matches(',').count();
+    f.words >= 3 && !f.link_like && !f.contact && (has_digit || commas >= 1 || text.contains(": "))
 }
 
 /// From a section heading ("Comments", "Related stories", "Legal
@@ -204,7 +269,13 @@ fn cut_trailing_sections(
     let prose_words: Vec<usize> = features
         .iter()
         .zip(verdicts.iter())
-        .map(|(f, v)| if *v == Verdict::Keep && f.is_prose() { f.words } else { 0 })
+        .map(|(f, v)| {
+            if *v == Verdict::Keep && f.is_prose() {
+                f.words
+            } else {
+                0
+            }
+        })
         .collect();
     let total: usize = prose_words.iter().sum();
     let mut before = 0usize;

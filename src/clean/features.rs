@@ -24,6 +24,8 @@ pub(crate) struct Features {
     pub link_like: bool,
     /// Holds an e-mail address or a phone or fax label: a contact box.
     pub contact: bool,
+    /// A "By Jane Doe" line.
+    pub byline: bool,
     /// Starts with a lower-case letter (a fragment, a menu item).
     pub starts_lower: bool,
 }
@@ -124,6 +126,7 @@ impl Features {
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '』']);
         f.link_like = looks_like_link(text);
         f.contact = has_contact(text);
+        f.byline = f.words <= 12 && crate::meta::byline(text).is_some();
         f
     }
 
@@ -161,5 +164,8 @@ fn has_contact(text: &str) -> bool {
             None => false,
         }
     });
-    email || ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"].iter().any(|p| text.contains(p))
+    email
+        || ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]
+            .iter()
+            .any(|p| text.contains(p))
 }

@@ -151,6 +151,23 @@ pub(crate) const RULES: &[Rule] = &[
             "you may be interested in",
             "recommended",
             "recommended for you",
+            "recommended articles",
+            "recommended reading",
+            "recommended videos",
+            "more to read",
+            "read these next",
+            "more like this",
+            "around the web",
+            "from around the web",
+            "you might be interested in",
+            "other stories",
+            "in other news",
+            "trending articles",
+            "popular posts",
+            "recent posts",
+            "latest posts",
+            "related posts",
+            "random posts",
             "recommended stories",
             "more stories",
             "more news",
@@ -320,7 +337,12 @@ pub(crate) const RULES: &[Rule] = &[
         false,
     ),
     rule("author-bio", "boilerplate", Test(is_author_bio), false),
-    rule("photo-caption", "boilerplate", Test(ends_with_photo_credit), false),
+    rule(
+        "photo-caption",
+        "boilerplate",
+        Test(ends_with_photo_credit),
+        false,
+    ),
     rule(
         "share",
         "boilerplate",
@@ -741,21 +763,40 @@ fn is_comment_count(norm: &str) -> bool {
 /// "janedoe says:", "1. thelastfan says:", "Jane Doe said on May 5, 2019:".
 fn is_comment_author(norm: &str) -> bool {
     let words = norm.split_whitespace().count();
-    words <= 8 && (norm.ends_with(" says") || norm.ends_with(" says:") || norm.contains(" says: ") && words <= 5)
+    words <= 8
+        && (norm.ends_with(" says") || norm.ends_with(" says:") || norm.contains(" says: ") && words <= 5)
 }
 
 /// "Jane Doe is a staff writer at …", "Regan is a native of … who writes
 /// about …": a short biography of the author.
 fn is_author_bio(norm: &str) -> bool {
     const ROLES: &[&str] = &[
-        "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor", "author",
-        "blogger", "freelance", "covering", "covers", "writes about", "host of",
+        "writer",
+        "reporter",
+        "editor",
+        "journalist",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "author",
+        "blogger",
+        "freelance",
+        "covering",
+        "covers",
+        "writes about",
+        "host of",
     ];
-    let Some(at) = [" is a ", " is an ", " is the ", " was a ", " is senior ", " is our "]
-        .iter()
-        .filter_map(|v| norm.find(v))
-        .min()
-    else {
+    let Some(at) = [
+        " is a ",
+        " is an ",
+        " is the ",
+        " was a ",
+        " is senior ",
+        " is our ",
+    ]
+    .iter()
+    .filter_map(|v| norm.find(v))
+    .min() else {
         return false;
     };
     let name_words = norm[..at].split_whitespace().count();
@@ -770,20 +811,38 @@ fn is_author_bio(norm: &str) -> bool {
 /// Jane Roe/Agency)", "(Reuters)", "(AP Photo/John Doe)", or "Getty Images".
 fn ends_with_photo_credit(norm: &str) -> bool {
     const CREDITS: &[&str] = &[
-        "photo", "getty", "images", "reuters", "afp", "ap", "epa", "shutterstock", "istock", "credit", "courtesy",
-        "file", "handout", "press", "pool",
+        "photo",
+        "getty",
+        "images",
+        "reuters",
+        "afp",
+        "ap",
+        "epa",
+        "shutterstock",
+        "istock",
+        "credit",
+        "courtesy",
+        "file",
+        "handout",
+        "press",
+        "pool",
     ];
     if norm.ends_with("getty images") || norm.ends_with("/ getty images") {
         return true;
     }
-    let Some(inner) = norm.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])) else {
+    let Some(inner) = norm
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
+    else {
         return false;
     };
     let words: Vec<&str> = inner
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() >= 2 && words.len() <= 10 && (inner.contains('/') || words.iter().any(|w| CREDITS.contains(w)))
+    words.len() >= 2
+        && words.len() <= 10
+        && (inner.contains('/') || words.iter().any(|w| CREDITS.contains(w)))
 }
 
 /// Lower-cases a block and trims punctuation, bullets and spaces at the ends,
