@@ -77,6 +77,9 @@ fn has_page_chrome(features: &[Features], matched: &[Option<&'static Rule>]) -> 
             None => f.list_item && f.words <= 3,
         })
         .count();
+    if std::env::var("AC_DEBUG").is_ok() {
+        eprintln!("chrome {chrome} of {}", features.len());
+    }
     chrome > 2.max(features.len() / 30)
 }
 
@@ -154,14 +157,26 @@ fn barrier(rule: &Rule, f: &Features) -> f32 {
     }
 }
 
+/// How much each further block of a run without prose adds to its cost.
+const GAP_GROWTH: f32 = 0.5;
+
 /// The run of blocks `[start, end)` with the most prose (maximum-sum
 /// subarray). An input without prose keeps everything that no rule removed.
 fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usize, usize) {
     let mut best = (0.0f32, 0usize, 0usize);
     let mut sum = 0.0f32;
     let mut start = 0usize;
+    // Each further block of a run without prose costs more: a caption or
+    // two inside an article is cheap to cross, a list of twenty links is not.
+    let mut run = 0usize;
     for (i, (f, r)) in features.iter().zip(matched).enumerate() {
-        let v = value(f, *r);
+        let mut v = value(f, *r);
+        if v < 0.0 {
+            run += 1;
+            v *= 1.0 + GAP_GROWTH * (run - 1) as f32;
+        } else {
+            run = 0;
+        }
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -285,7 +300,8 @@ fn cut_trailing_sections(
         if let Some(rule) = matched[i] {
             let heading = !features[i].list_item || blocks[i].text.trim_end().ends_with(':');
             if rule.section && features[i].words <= 12 && heading {
-                if rule.name != "comments" || before >= 100 || before * 2 >= total {
+                // A section trails the article: a heading above it is a menu.
+                if before >= 100.min(total / 3) && before > 0 {
                     section = Some(rule);
                 }
             }

@@ -830,6 +830,17 @@ fn ends_with_photo_credit(norm: &str) -> bool {
     if norm.ends_with("getty images") || norm.ends_with("/ getty images") {
         return true;
     }
+    // "…in Vienna.Jane Roe / Reuters file", "…on Monday. John Doe / AP"
+    if let Some((_, credit)) = norm.rsplit_once(" / ") {
+        let words: Vec<&str> = credit.split_whitespace().collect();
+        if (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| CREDITS.contains(w) || matches!(*w, "getty" | "afp" | "ap" | "reuters" | "file"))
+        {
+            return true;
+        }
+    }
     let Some(inner) = norm
         .strip_suffix(')')
         .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
