@@ -33,7 +33,7 @@ pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool
             None => rules::find(&rules::normalize(&b.text), f.words),
         })
         .collect();
-    let page_like = !body_known && has_page_chrome(features, &matched);
+    let page_like = !body_known && has_page_chrome(blocks, features, &matched);
     let (body_start, body_end) = if page_like {
         body_region(features, &matched)
     } else {
@@ -65,16 +65,18 @@ pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool
 /// menus, share bars, sign-up and cookie boxes. Without it the input is a
 /// bare article (copied from a feed, an e-mail, the body of a page), and
 /// only the rules that never hit article prose apply.
-fn has_page_chrome(features: &[Features], matched: &[Option<&'static Rule>]) -> bool {
+fn has_page_chrome(blocks: &[Block], features: &[Features], matched: &[Option<&'static Rule>]) -> bool {
     let chrome = features
         .iter()
         .zip(matched)
-        .filter(|(f, r)| match r {
+        .zip(blocks)
+        .filter(|((f, r), b)| match r {
             Some(r) => {
                 !applies_to_bare_articles(r)
                     || matches!(r.name, "share" | "newsletter" | "cookie-notice" | "navigation")
             }
-            None => f.list_item && f.words <= 3,
+            // Menu entries; a dash before a name is an attribution.
+            None => f.list_item && f.words <= 3 && !b.text.starts_with(['-', '–', '—']),
         })
         .count();
     if std::env::var("AC_DEBUG").is_ok() {
