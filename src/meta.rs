@@ -183,8 +183,7 @@ pub(crate) fn is_headline(block: &Block, f: &Features) -> bool {
             return false;
         }
     }
-    let norm = rules::normalize(t);
-    if rules::find(&norm, f.words).is_some() || byline(t).is_some() || crate::clean::is_timestamp(t) {
+    if rules::find_in(t, f.words).is_some() || byline(t).is_some() || crate::clean::is_timestamp(t) {
         return false;
     }
     true

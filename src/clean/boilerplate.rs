@@ -30,7 +30,7 @@ pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool
         .zip(features)
         .map(|(b, f)| match b.preset {
             Some(_) => None,
-            None => rules::find(&rules::normalize(&b.text), f.words),
+            None => rules::find_in(&b.text, f.words),
         })
         .collect();
     let page_like = !body_known && has_page_chrome(blocks, features, &matched);

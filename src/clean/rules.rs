@@ -908,15 +908,34 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 /// The first rule that matches a block, given its normalised text and its
 /// word count.
 pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
+    // Long blocks are prose; only their start can hold a marker.
+    let head = if words > 60 { prefix(norm, 300) } else { norm };
     RULES.iter().find(|r| match r.matcher {
-        Whole(pats) => pats.contains(&norm),
-        Prefix(pats) => pats.iter().any(|p| starts_with_word(norm, p)),
-        Contains(pats) => pats.iter().any(|p| match norm.find(p) {
-            Some(at) => words <= 60 || at < 300,
-            None => false,
-        }),
+        Whole(pats) => words <= 12 && pats.contains(&norm),
+        Prefix(pats) => pats.iter().any(|p| starts_with_word(head, p)),
+        Contains(pats) => pats.iter().any(|p| head.contains(p)),
         Test(test) => test(norm),
     })
+}
+
+/// The rule matching a block's text, if any.
+pub(crate) fn find_in(text: &str, words: usize) -> Option<&'static Rule> {
+    // Normalising a long block's first kilobyte is enough: the tests that
+    // read whole blocks only fire on short ones.
+    let text = if words > 60 { prefix(text, 1024) } else { text };
+    find(&normalize(text), words)
+}
+
+/// The longest prefix of `s` of at most `max` bytes, on a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 #[cfg(test)]
