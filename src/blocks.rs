@@ -212,7 +212,9 @@ fn text_blocks(input: &str) -> Vec<Block> {
 /// three lines, most of them within 75% of the widest, which is a typical
 /// wrap width for mail, PDF and terminal text.
 fn wrap_width(run: &[Line<'_>]) -> Option<usize> {
-    if run.len() < 3 {
+    // A list is not a wrapped paragraph, however even its items are.
+    let items = run.iter().filter(|l| is_list_item(l.text)).count();
+    if run.len() < 3 || items * 3 > run.len() {
         return None;
     }
     let widths: Vec<usize> = run.iter().map(|l| width(l.text)).collect();

@@ -427,6 +427,17 @@ pub(crate) const RULES: &[Rule] = &[
             "by signing up, you agree",
             "by subscribing, you agree",
             "check the opt-in box",
+            "no longer wish to receive",
+            "to unsubscribe",
+            "unsubscribe from",
+            "click here to unsubscribe",
+            "do not reply to this message",
+            "do not reply to this email",
+            "change your preferences",
+            "update your preferences",
+            "manage your preferences",
+            "you are receiving this",
+            "you received this",
             "invalid email",
             "newsletter abonnieren",
             "inscrivez-vous à la newsletter",
@@ -812,6 +823,8 @@ fn is_author_bio(norm: &str) -> bool {
 fn ends_with_photo_credit(norm: &str) -> bool {
     const CREDITS: &[&str] = &[
         "photo",
+        "photos",
+        "photograph",
         "getty",
         "images",
         "reuters",
@@ -822,10 +835,7 @@ fn ends_with_photo_credit(norm: &str) -> bool {
         "istock",
         "credit",
         "courtesy",
-        "file",
         "handout",
-        "press",
-        "pool",
     ];
     if norm.ends_with("getty images") || norm.ends_with("/ getty images") {
         return true;
