@@ -76,13 +76,18 @@ fn has_page_chrome(blocks: &[Block], features: &[Features], matched: &[Option<&'
                     || matches!(r.name, "share" | "newsletter" | "cookie-notice" | "navigation")
             }
             // Menu entries; a dash before a name is an attribution.
-            None => f.list_item && f.words <= 3 && !b.text.starts_with(['-', '–', '—']),
+            None => {
+                f.list_item
+                    && f.words <= 3
+                    && !b.text.starts_with(['-', '–', '—'])
+                    && !b.text.chars().any(|c| c.is_ascii_digit())
+            }
         })
         .count();
     if std::env::var("AC_DEBUG").is_ok() {
         eprintln!("chrome {chrome} of {}", features.len());
     }
-    chrome > 2.max(features.len() / 30)
+    chrome > 2 + features.len() / 60
 }
 
 /// Rules safe on a bare article: section headings and the markers of ads,
@@ -154,6 +159,8 @@ fn barrier(rule: &Rule, f: &Features) -> f32 {
     match rule.name {
         "comments" | "tag-list" | "legal-disclaimer" if heading => 120.0,
         "copyright" | "author-bio" => 120.0,
+        // "janedoe says:" above every comment of a thread.
+        "comment-author" => 30.0,
         "related" | "most-popular" | "newsletter" if heading => 30.0,
         _ => 4.0,
     }
@@ -243,18 +250,13 @@ fn extend_body(
             break;
         }
     }
+    // Above the body sit the headline, the standfirst, the byline and the
+    // date: only sentences are taken back there.
     let mut i = start;
     while i > 0 {
         let j = i - 1;
-        let data_run = j > 0 && continues(j) && continues(j - 1);
-        if (continues(j)
-            && (features[j].is_prose()
-                || data_run
-                || verdicts.get(i) == Some(&Verdict::Keep)
-                    && is_data_line(&blocks[j].text, &features[j])
-                    && i < start))
-            || (heading(j) && i < start)
-        {
+        let f = &features[j];
+        if continues(j) && (f.is_prose() || f.is_short_sentence()) && !f.list_item {
             verdicts[j] = Verdict::Keep;
             i = j;
         } else {
