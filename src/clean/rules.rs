@@ -179,10 +179,6 @@ pub(crate) const RULES: &[Rule] = &[
             "latest stories",
             "latest",
             "what to read next",
-            "up next",
-            "don't miss",
-            "also read",
-            "see also",
             "elsewhere",
             "market research",
             "mehr zum thema",
@@ -237,6 +233,12 @@ pub(crate) const RULES: &[Rule] = &[
             "читайте также:",
         ]),
         true,
+    ),
+    rule(
+        "read-more",
+        "related-links",
+        Whole(&["up next", "don't miss", "also read", "see also", "read also", "read more", "more"]),
+        false,
     ),
     rule(
         "read-more",
