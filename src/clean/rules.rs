@@ -237,7 +237,15 @@ pub(crate) const RULES: &[Rule] = &[
     rule(
         "read-more",
         "related-links",
-        Whole(&["up next", "don't miss", "also read", "see also", "read also", "read more", "more"]),
+        Whole(&[
+            "up next",
+            "don't miss",
+            "also read",
+            "see also",
+            "read also",
+            "read more",
+            "more",
+        ]),
         false,
     ),
     rule(
