@@ -53,7 +53,7 @@ mod sentences;
 mod spans;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use options::{Error, InputKind, Options};
 pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, SCHEMA};
