@@ -3,6 +3,7 @@
 // through textContent and nodes created here, never as markup.
 import { createEngine } from "./engine.js";
 import example from "./pkg/example.js";
+import { textOfHtml } from "./html-text.js";
 import {
   CodePoints,
   applyRestorations,
@@ -66,7 +67,10 @@ export function start(engine = createEngine()) {
   };
 
   // A copy saved with "Save page as…" holds the last rendering: start clean.
+  delete document.documentElement.dataset.ready;
   ui.result.hidden = true;
+  ui.richNote.hidden = true;
+  ui.dropOverlay.hidden = true;
   for (const el of [ui.article, ui.facts, ui.entities, ui.stats, ui.warnings]) el.replaceChildren();
   setStatus("");
   // The single-file build is the offline version already.
@@ -83,7 +87,7 @@ export function start(engine = createEngine()) {
     if (html.trim() && whole) {
       state.rich = { html, text: null, useHtml: true, failed: false };
       if (!plain.trim()) {
-        // Only HTML on the clipboard: show its text, read as inert data.
+        // Only HTML on the clipboard: show its text (read as a string, never as markup).
         event.preventDefault();
         ui.source.value = textOfHtml(html);
         state.rich.text = ui.source.value;
@@ -248,6 +252,8 @@ export function start(engine = createEngine()) {
     state.restored = new Set();
     state.active = null;
     ui.result.hidden = false;
+    // How many reports have been shown: lets tests wait for the next one.
+    ui.result.dataset.shown = String(Number(ui.result.dataset.shown ?? 0) + 1);
     renderHead();
     renderWarnings();
     renderArticle();
@@ -332,34 +338,38 @@ export function start(engine = createEngine()) {
       const last = nodes[nodes.length - 1];
       const run = last?.classList.contains("removed-run") ? last : el("div", { class: "removed-run" });
       if (run !== last) nodes.push(run);
-      const label = reasonLabel(it.part);
-      const row = el("div", {
-        class: `removed${it.restored ? " restored" : ""}`,
-        "data-reason": it.part.reason,
-        "data-index": String(it.index),
-      });
-      const body = el("p", { class: "removed-text" });
-      body.append(el("span", { class: "reason" }, it.restored ? `Restored · ${label}` : label), " ");
-      const text = el("span", {});
-      if (it.restored) fillWithMarks(text, it.text, marks.get(key(it)) ?? []);
-      else text.textContent = it.text;
-      body.append(text);
-      const button = el(
-        "button",
-        {
-          type: "button",
-          class: "restore",
-          "data-restore": String(it.index),
-          "aria-label": `${it.restored ? "Remove again" : "Restore"}: ${label}, “${shorten(it.text, 60)}”`,
-        },
-        it.restored ? "Remove again" : "Restore",
-      );
-      row.append(body, button);
-      run.append(row);
+      run.append(removedRow(it, marks.get(key(it)) ?? []));
     }
     if (!nodes.length) nodes.push(el("p", { class: "empty" }, "Nothing to show: the input holds no article text."));
     ui.article.replaceChildren(...nodes);
     ui.article.classList.toggle("hide-removed", !ui.showRemoved.checked);
+  }
+
+  function removedRow(it, ranges) {
+    const label = reasonLabel(it.part);
+    const row = el("div", {
+      class: `removed${it.restored ? " restored" : ""}`,
+      "data-reason": it.part.reason,
+      "data-index": String(it.index),
+    });
+    const body = el("p", { class: "removed-text" });
+    body.append(el("span", { class: "reason" }, it.restored ? `Restored · ${label}` : label), " ");
+    const text = el("span", {});
+    if (it.restored) fillWithMarks(text, it.text, ranges);
+    else text.textContent = it.text;
+    body.append(text);
+    const button = el(
+      "button",
+      {
+        type: "button",
+        class: "restore",
+        "data-restore": String(it.index),
+        "aria-label": `${it.restored ? "Remove again" : "Restore"}: ${label}, “${shorten(it.text, 60)}”`,
+      },
+      it.restored ? "Remove again" : "Restore",
+    );
+    row.append(body, button);
+    return row;
   }
 
   function renderFacts() {
@@ -441,8 +451,15 @@ export function start(engine = createEngine()) {
     const index = Number(button.dataset.restore);
     if (state.restored.has(index)) state.restored.delete(index);
     else state.restored.add(index);
-    refresh();
-    // Keep the keyboard where it was.
+    if (state.active) refresh(); // the highlights may now reach it
+    else {
+      // Only this row changes: the page keeps its scroll and focus.
+      const part = state.report.removed[index];
+      const row = removedRow({ kind: "removed", index, part, text: part.text, restored: state.restored.has(index) }, []);
+      button.closest(".removed").replaceWith(row);
+      renderStats();
+      setStatus(summary());
+    }
     ui.article.querySelector(`[data-restore="${index}"]`)?.focus();
   });
 
@@ -565,27 +582,6 @@ function fillWithMarks(node, text, ranges) {
     at = r.to;
   }
   if (at < text.length) node.append(text.slice(at));
-}
-
-const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "TR", "UL"]);
-const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "HEAD"]);
-
-/**
- * The text of an HTML fragment, one block per line. The markup is parsed
- * into an inert document (no script runs, nothing loads) and walked
- * without recursion, however deep it nests.
- */
-function textOfHtml(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has(n.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  let out = "";
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) out += n.data.replace(/\s+/g, " ");
-    else if (BLOCKS.has(n.nodeName)) out += "\n";
-  }
-  return out.replace(/ *\n */g, "\n").replace(/\n{2,}/g, "\n").trim();
 }
 
 function hasFiles(event) {

@@ -103,7 +103,8 @@ export function bundle(entry, { external = {}, classic = false } = {}) {
 
 /** Checks that `text` can sit inside an HTML <script> element as is. */
 export function assertInlineSafe(text, what) {
-  const bad = text.match(/<\/script|<!--|<script/i);
+  // Only these end a script or start the "escaped" states of the HTML parser.
+  const bad = text.match(/<\/script|<!--/i);
   if (bad) throw new Error(`${what} contains ${bad[0]}, which would end or confuse an inline <script>`);
   return text;
 }

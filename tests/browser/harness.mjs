@@ -98,20 +98,38 @@ export async function openPage(context, url) {
 
 /**
  * Puts `text` (and `html`, when given) on the clipboard and pastes it
- * into `selector` with the keyboard, as a person would.
+ * into `selector` with the keyboard, as a person would. The clipboard is
+ * filled by a `copy` event (Ctrl+C): navigator.clipboard.write() would
+ * make Chromium sanitise the HTML in the page, and the page's CSP would
+ * report the payloads that sanitising parses.
  */
 export async function paste(page, selector, text, html) {
   await page.evaluate(
-    async ({ text, html }) => {
-      const items = { "text/plain": new Blob([text], { type: "text/plain" }) };
-      if (html !== undefined) items["text/html"] = new Blob([html], { type: "text/html" });
-      await navigator.clipboard.write([new ClipboardItem(items)]);
+    ({ text, html }) => {
+      const fill = (event) => {
+        event.clipboardData.setData("text/plain", text);
+        if (html !== undefined && html !== null) event.clipboardData.setData("text/html", html);
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      document.addEventListener("copy", fill, { once: true, capture: true });
     },
     { text, html },
   );
   await page.focus(selector);
   await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+C");
   await page.keyboard.press("ControlOrMeta+V");
+}
+
+/**
+ * Runs `action` (a paste, a click, a drop…) and waits until the page has
+ * shown the report it leads to.
+ */
+export async function nextReport(page, action) {
+  const before = await page.evaluate(() => Number(document.getElementById("result").dataset.shown ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.getElementById("result").dataset.shown ?? 0) > n, before);
 }
 
 /** The MENAFN seed when ../shared is present, else our own sample article. */
