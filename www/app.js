@@ -19,6 +19,12 @@ import {
 } from "./report.js";
 
 const TYPING_DELAY_MS = 150;
+// Larger pastes and files are cleaned but not put in the text box: a
+// textarea holding megabytes makes every later change of the page slow.
+const BIG_INPUT = 1_000_000;
+const RENDER_BATCH = 300; // article items rendered per task
+const RUN_FOLD = 60; // a run of removed parts longer than this is folded…
+const RUN_SHOWN = 40; // …after this many
 const BUSY_NOTE_DELAY_MS = 200;
 
 const EXPORTS = {
@@ -36,6 +42,7 @@ export function start(engine = createEngine()) {
     dropOverlay: $("drop-overlay"),
     file: $("file"),
     status: $("status"),
+    bigNote: $("big-note"),
     richNote: $("rich-note"),
     richNoteText: $("rich-note-text"),
     richToggle: $("rich-toggle"),
@@ -61,15 +68,18 @@ export function start(engine = createEngine()) {
     // A rich-text paste: its HTML, the plain text it put in the box, and
     // whether the HTML is what gets analysed.
     rich: null, // { html, text, useHtml, failed }
+    big: null, // { text, what }: a big input kept out of the text box
     kind: "auto", // input kind hint from a dropped file's name
     request: 0,
     timer: 0,
+    renderToken: 0,
   };
 
   // A copy saved with "Save page as…" holds the last rendering: start clean.
   delete document.documentElement.dataset.ready;
   ui.result.hidden = true;
   ui.richNote.hidden = true;
+  ui.bigNote.hidden = true;
   ui.dropOverlay.hidden = true;
   for (const el of [ui.article, ui.facts, ui.entities, ui.stats, ui.warnings]) el.replaceChildren();
   setStatus("");
@@ -84,6 +94,13 @@ export function start(engine = createEngine()) {
     const html = data.types.includes("text/html") ? data.getData("text/html") : "";
     const plain = data.getData("text/plain");
     const whole = ui.source.selectionStart === 0 && ui.source.selectionEnd === ui.source.value.length;
+    if (whole && (plain.length > BIG_INPUT || html.length > BIG_INPUT)) {
+      event.preventDefault();
+      const text = plain.trim() ? plain : textOfHtml(html);
+      state.rich = html.trim() ? { html, text, useHtml: true, failed: false } : null;
+      setBig(text, "paste");
+      return;
+    }
     if (html.trim() && whole) {
       state.rich = { html, text: null, useHtml: true, failed: false };
       if (!plain.trim()) {
@@ -100,6 +117,7 @@ export function start(engine = createEngine()) {
   });
 
   ui.source.addEventListener("input", () => {
+    if (state.big) setBig(null);
     if (state.rich) {
       if (state.rich.text === null) state.rich.text = ui.source.value;
       else if (state.rich.text !== ui.source.value) state.rich = null; // edited by hand
@@ -173,9 +191,27 @@ export function start(engine = createEngine()) {
   }
 
   function setSource(text, kind) {
-    ui.source.value = text;
     state.rich = null;
     state.kind = kind;
+    if (text.length > BIG_INPUT) setBig(text, "file");
+    else {
+      setBig(null);
+      ui.source.value = text;
+    }
+    schedule(0);
+  }
+
+  /** Keeps a big input out of the text box (null: back to the box). */
+  function setBig(text, what) {
+    if (text === null) {
+      state.big = null;
+      ui.bigNote.hidden = true;
+      return;
+    }
+    state.big = { text, what };
+    ui.source.value = "";
+    ui.bigNote.hidden = false;
+    ui.bigNote.textContent = `Cleaning the ${what === "file" ? "file" : "pasted text"} (${formatCount(text.length)} characters). It is not shown in the box, to keep the page quick; typing or pasting in the box replaces it.`;
     schedule(0);
   }
 
@@ -190,7 +226,8 @@ export function start(engine = createEngine()) {
     clearTimeout(state.timer);
     const rich = state.rich;
     const useHtml = Boolean(rich && rich.useHtml && !rich.failed);
-    const input = useHtml ? rich.html : ui.source.value;
+    const plain = state.big ? state.big.text : ui.source.value;
+    const input = useHtml ? rich.html : plain;
     const options = { input: useHtml ? "html" : state.kind };
     const request = ++state.request;
     if (input.trim() === "") {
@@ -319,30 +356,78 @@ export function start(engine = createEngine()) {
     return fact ? highlights([fact], shownSegments(), state.points, header, { whole: true }) : none;
   }
 
+  // The article is rendered in batches, so that a huge paste (thousands
+  // of paragraphs) never blocks the page; a long run of removed parts is
+  // folded behind a "show more" button.
   function renderArticle() {
-    const r = state.report;
+    const token = ++state.renderToken;
     const marks = activeHighlights().bySegment;
-    const items = layout(r, state.restored);
-    const nodes = [];
-    for (const it of items) {
-      if (it.kind === "kept") {
-        const p = el("p", { class: "para", id: `para-${it.index}` });
-        p.append(el("span", { class: "pnum", "aria-hidden": "true" }, String(it.index + 1)));
-        const body = el("span", { class: "ptext" });
-        fillWithMarks(body, it.text, marks.get(key(it)) ?? []);
-        p.append(body);
-        nodes.push(p);
-        continue;
-      }
-      // Removed parts in a row share one box; each keeps its own button.
-      const last = nodes[nodes.length - 1];
-      const run = last?.classList.contains("removed-run") ? last : el("div", { class: "removed-run" });
-      if (run !== last) nodes.push(run);
-      run.append(removedRow(it, marks.get(key(it)) ?? []));
-    }
-    if (!nodes.length) nodes.push(el("p", { class: "empty" }, "Nothing to show: the input holds no article text."));
-    ui.article.replaceChildren(...nodes);
+    const items = layout(state.report, state.restored);
+    ui.article.replaceChildren();
     ui.article.classList.toggle("hide-removed", !ui.showRemoved.checked);
+    if (!items.length) {
+      ui.article.append(el("p", { class: "empty" }, "Nothing to show: the input holds no article text."));
+      return;
+    }
+    let next = 0;
+    let run = null; // { box, shown, folded: [], more }
+    const batch = () => {
+      if (token !== state.renderToken) return; // a newer rendering took over
+      const stop = Math.min(items.length, next + RENDER_BATCH);
+      const fragment = document.createDocumentFragment();
+      for (; next < stop; next++) {
+        const it = items[next];
+        if (it.kind === "kept") {
+          const p = el("p", { class: "para", id: `para-${it.index}` });
+          p.append(el("span", { class: "pnum", "aria-hidden": "true" }, String(it.index + 1)));
+          const body = el("span", { class: "ptext" });
+          fillWithMarks(body, it.text, marks.get(key(it)) ?? []);
+          p.append(body);
+          fragment.append(p);
+          run = null;
+          continue;
+        }
+        // Removed parts in a row share one box; each keeps its own button.
+        if (!run) {
+          run = { box: el("div", { class: "removed-run" }), shown: 0, folded: [], more: null };
+          fragment.append(run.box);
+        }
+        if (run.shown >= RUN_SHOWN && !it.restored && (run.folded.length > 0 || remainingInRun(items, next) > RUN_FOLD - RUN_SHOWN)) {
+          fold(run, it);
+          continue;
+        }
+        run.box.append(removedRow(it, marks.get(key(it)) ?? []));
+        run.shown++;
+      }
+      ui.article.append(fragment);
+      if (next < items.length) setTimeout(batch, 0);
+    };
+    batch();
+  }
+
+  function remainingInRun(items, from) {
+    let n = 0;
+    while (from + n < items.length && items[from + n].kind === "removed" && n <= RUN_FOLD) n++;
+    return n;
+  }
+
+  function fold(run, it) {
+    run.folded.push(it);
+    if (!run.more) {
+      run.more = el("button", { type: "button", class: "show-more" });
+      run.more.addEventListener("click", () => unfold(run));
+      run.box.append(el("div", { class: "removed fold" }, run.more));
+    }
+    const n = run.folded.length;
+    run.more.textContent = `Show ${formatCount(n)} more removed part${n === 1 ? "" : "s"}`;
+  }
+
+  function unfold(run) {
+    const holder = run.more.parentElement;
+    const rows = run.folded.map((it) => removedRow(it, []));
+    run.folded = [];
+    holder.replaceWith(...rows);
+    rows[0]?.querySelector("button")?.focus();
   }
 
   function removedRow(it, ranges) {
@@ -352,12 +437,9 @@ export function start(engine = createEngine()) {
       "data-reason": it.part.reason,
       "data-index": String(it.index),
     });
-    const body = el("p", { class: "removed-text" });
-    body.append(el("span", { class: "reason" }, it.restored ? `Restored · ${label}` : label), " ");
-    const text = el("span", {});
+    const text = el("p", { class: "removed-text" });
     if (it.restored) fillWithMarks(text, it.text, ranges);
     else text.textContent = it.text;
-    body.append(text);
     const button = el(
       "button",
       {
@@ -368,7 +450,8 @@ export function start(engine = createEngine()) {
       },
       it.restored ? "Remove again" : "Restore",
     );
-    row.append(body, button);
+    const head = el("div", { class: "removed-head" }, el("span", { class: "reason" }, it.restored ? `Restored · ${label}` : label), button);
+    row.append(head, text);
     return row;
   }
 

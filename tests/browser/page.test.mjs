@@ -324,3 +324,53 @@ test("entities and facts render as chips and a list, and highlight their spans",
     await t.finish();
   }
 });
+
+test("a big paste is cleaned without being put in the text box", async () => {
+  const base = readFileSync(join(WWW, "example.txt"), "utf8").split("\n").slice(2, 9);
+  let big = "Night Trains Everywhere\n\n";
+  for (let i = 0; big.length < 1_500_000; i++) big += `${base.map((line) => `${line} (${i})`).join("\n\n")}\n\n`;
+  const t = await open();
+  try {
+    const { page } = t;
+    await nextReport(page, () => paste(page, "#source", big));
+    assert.equal(await page.inputValue("#source"), "", "the box stays light");
+    assert.match(await page.textContent("#big-note"), /not shown in the box/);
+    assert.match(await page.textContent("#stats"), new RegExp(`Characters in${[...big].length.toLocaleString("en")}`));
+    // Typing replaces it.
+    await nextReport(page, () => page.fill("#source", readFileSync(join(WWW, "example.txt"), "utf8")));
+    assert.equal(await page.isVisible("#big-note"), false);
+    assert.match(await page.textContent("#title"), /^Valdoria/);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("a long run of removed parts is folded behind a button", async () => {
+  const t = await open();
+  try {
+    const { page } = t;
+    const lines = ["A Story", "The only paragraph of the story, long enough to be kept."];
+    for (let i = 0; i < 100; i++) lines.push(`- Link number ${i}`);
+    const input = lines.join("\n");
+    let at = input.indexOf("- Link");
+    const removed = lines.slice(2).map((text) => {
+      const part = { text, start: at, end: at + text.length, reason: "navigation", rule: "link-list" };
+      at += text.length + 1;
+      return part;
+    });
+    const report = {
+      schema: 1, language: "en", title: "A Story", byline: null, source: null, published: null,
+      text: lines[1], paragraphs: [{ text: lines[1], start: 8, end: 8 + lines[1].length }],
+      removed, entities: [], facts: [], warnings: [],
+      stats: { input_chars: input.length, text_chars: lines[1].length, duplicates_removed: 0, boilerplate_removed: 100, elapsed_ms: 1 },
+    };
+    await page.evaluate(async ({ report, input }) => (await import("./main.js")).app.show(report, input), { report, input });
+    assert.equal(await page.locator("#article .removed[data-index]").count(), 40);
+    const more = page.getByRole("button", { name: "Show 60 more removed parts" });
+    await more.click();
+    assert.equal(await page.locator("#article .removed[data-index]").count(), 100);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.restore), "40", "focus moves to the first shown part");
+  } finally {
+    await t.finish();
+  }
+});
