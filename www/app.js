@@ -83,8 +83,15 @@ export function start(engine = createEngine()) {
   ui.dropOverlay.hidden = true;
   for (const el of [ui.article, ui.facts, ui.entities, ui.stats, ui.warnings]) el.replaceChildren();
   setStatus("");
-  // The single-file build is the offline version already.
-  if (document.getElementById("ac-worker-source")) $("offline-offer").hidden = true;
+  // The single-file build is the offline file itself: served, it offers
+  // itself for download; opened from disk, it has nothing to offer.
+  if (document.getElementById("ac-worker-source")) {
+    const offer = $("offline-offer");
+    if (location.protocol === "http:" || location.protocol === "https:") {
+      offer.querySelector("a").setAttribute("href", location.href.split("#")[0]);
+      offer.querySelector("a").setAttribute("download", "article-cleaner.html");
+    } else offer.hidden = true;
+  }
 
   // ---- input ---------------------------------------------------------
 

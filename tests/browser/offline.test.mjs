@@ -84,6 +84,7 @@ test("the served page, saved with Save page as… (complete, the live DOM), work
       ["/"],
       "served, the page is one request too",
     );
+    assert.equal(await page.getAttribute("#offline-offer a", "download"), "article-cleaner.html", "served, it offers itself");
     watch.check();
     // What "Webpage, Complete" writes: the DOM as it is now, results and all.
     const dom = await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
