@@ -2,7 +2,16 @@
 //! places, groups, dates and numbers, merged under their fullest name and
 //! ranked by salience.
 
+mod doc;
+mod features;
+mod gazetteer;
+mod model;
+mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
+
 use crate::sentences::Sentences;
+use features::{split_tag, N_TAGS};
 
 /// One entity of the article.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +35,70 @@ pub(crate) struct Entities {
     pub items: Vec<Entity>,
 }
 
+/// Entity spans `(first token, end token, type index)` of a tagged
+/// sentence; tolerant of ill-formed tag sequences.
+pub(crate) fn spans_from_tags(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let part = if t < N_TAGS { split_tag(t) } else { None };
+        match part {
+            None => {
+                if let Some((s, ty)) = open.take() {
+                    out.push((s, i, ty));
+                }
+            }
+            Some((ty, p)) => {
+                let continues = matches!(open, Some((_, oty)) if oty == ty) && (p == 1 || p == 2);
+                if !continues {
+                    if let Some((s, oty)) = open.take() {
+                        out.push((s, i, oty));
+                    }
+                    open = Some((i, ty));
+                }
+                if p == 2 || p == 3 {
+                    if let Some((s, ty)) = open.take() {
+                        out.push((s, i + 1, ty));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, ty)) = open {
+        out.push((s, tags.len(), ty));
+    }
+    out
+}
+
 /// Finds the entities of the article.
 pub(crate) fn find(sentences: &Sentences) -> Entities {
-    let _ = sentences;
-    Entities::default()
+    let doc = doc::prepare(sentences);
+    let mut items = Vec::new();
+    if let Some(m) = model::shipped() {
+        let mut scratch = model::Scratch::default();
+        let mut tags = Vec::new();
+        for s in &doc.sents {
+            tags.clear();
+            model::tag_sentence(m, &doc.feats[s.start..s.end], &mut scratch, &mut tags, None);
+            for (a, b, ty) in spans_from_tags(&tags) {
+                let (Some(x), Some(y)) = (doc.src[s.start + a], doc.src[s.start + b - 1]) else {
+                    continue;
+                };
+                let text = sentences.block_text(s.origin);
+                let name = text
+                    .get(doc.spans[s.start + a].start..doc.spans[s.start + b - 1].end)
+                    .unwrap_or("")
+                    .to_string();
+                items.push(Entity {
+                    name,
+                    kind: ["person", "place", "organization", "other"][ty],
+                    count: 1,
+                    salience: 0.0,
+                    aliases: Vec::new(),
+                    mentions: vec![(x.0, y.1)],
+                });
+            }
+        }
+    }
+    Entities { items }
 }
