@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::features::{self, TokFeat};
+use super::features::{self, class, TokFeat};
 use super::gazetteer;
 use super::tokens::{self, Token};
+use crate::lang::Lang;
 use crate::sentences::{Origin, Sentences};
 use crate::spans::SpanMap;
 
@@ -66,6 +67,11 @@ pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
                 .push(map.map(|m| (m.to_src(t.start), m.end_to_src(t.end))));
         }
         features::sentence_flags(&mut doc.feats[start..end]);
+        // Only the title: in running text (and in results tables) a line of
+        // capitalised words is more often a list of names.
+        if s.origin == Origin::Title && title_case(text, &doc.spans[start..end], &doc.feats[start..end]) {
+            doc.feats[start..end].iter_mut().for_each(|f| f.flags |= features::TITLE_CASE);
+        }
         gazetteer::mark(text, &doc.spans[start..end], &mut doc.feats[start..end], &mut scratch);
         doc.sents.push(SentRange {
             start,
@@ -76,5 +82,57 @@ pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
     let ranges: Vec<(usize, usize)> = doc.sents.iter().map(|s| (s.start, s.end)).collect();
     let mut seen = HashMap::new();
     features::document_bits(&mut doc.feats, &ranges, &mut seen);
+    restore_case(sentences, &mut doc, &mut scratch);
     doc
+}
+
+/// Whether a sentence is a Title-Case Headline: three words or more,
+/// every word that is not a function word capitalised.
+fn title_case(text: &str, toks: &[Token], feats: &[TokFeat]) -> bool {
+    let mut words = 0;
+    let mut capitals = 0;
+    for (t, f) in toks.iter().zip(feats) {
+        match f.class {
+            class::TITLE | class::MIXED => {
+                words += 1;
+                capitals += 1;
+            }
+            class::LOWER => {
+                let w = text.get(t.start..t.end).unwrap_or("");
+                if w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !Lang::is_english_stopword(w) {
+                    return false;
+                }
+            }
+            class::UPPER | class::INITIAL => words += 1,
+            _ => {}
+        }
+    }
+    words >= 3 && capitals >= 2
+}
+
+/// Lower-cases, for the tagger, the words of Title-Case Headlines that the
+/// rest of the document does not write with a capital (and that no list
+/// knows as a name): "Russia Regrets Azerbaijan's Cultural Boycott" is
+/// read as "Russia regrets Azerbaijan's cultural boycott".
+fn restore_case(sentences: &Sentences, doc: &mut DocTokens, scratch: &mut String) {
+    const NAME_BITS: u8 = gazetteer::PLACE | gazetteer::FIRST_NAME | gazetteer::GROUP;
+    let mut lowered = String::new();
+    for s in &doc.sents {
+        if doc.feats.get(s.start).is_none_or(|f| f.flags & features::TITLE_CASE == 0) {
+            continue;
+        }
+        let text = sentences.block_text(s.origin);
+        for i in s.start..s.end {
+            let f = doc.feats[i];
+            if f.class != class::TITLE || f.doc & features::doc::SEEN_CAP_MID != 0 || f.gaz & NAME_BITS != 0 {
+                continue;
+            }
+            let t = doc.spans[i];
+            lowered.clear();
+            lowered.extend(text.get(t.start..t.end).unwrap_or("").chars().flat_map(char::to_lowercase));
+            let g = features::tok_feat(&lowered, scratch);
+            doc.feats[i].class = g.class;
+            doc.feats[i].shape = g.shape;
+        }
+    }
 }

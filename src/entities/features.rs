@@ -60,6 +60,8 @@ pub(crate) mod class {
 pub(crate) const FIRST: u8 = 1;
 /// The sentence has no lower-case letter (an ALL-CAPS headline, a dateline).
 pub(crate) const HEADLINE: u8 = 2;
+/// The sentence is a Title-Case Headline (its case was restored).
+pub(crate) const TITLE_CASE: u8 = 4;
 
 /// Document bits: what the rest of the document says about a word.
 pub(crate) mod doc {
@@ -253,7 +255,7 @@ pub(crate) fn document_bits(
             let mut bits = 0u8;
             if t.class == class::LOWER {
                 bits |= doc::SEEN_LOWER;
-            } else if capitalised(t.class) && t.flags & (FIRST | HEADLINE) == 0 {
+            } else if capitalised(t.class) && t.flags & (FIRST | HEADLINE | TITLE_CASE) == 0 {
                 bits |= doc::SEEN_CAP_MID;
                 let prev_cap = i > s && capitalised(toks[i - 1].class);
                 let next_cap = i + 1 < e && capitalised(toks[i + 1].class);

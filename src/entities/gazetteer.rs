@@ -19,6 +19,8 @@ pub(crate) const FIRST_NAME: u8 = 4;
 pub(crate) const GROUP: u8 = 8;
 /// A word that heads or ends organisation names ("Ministry", "Bank").
 pub(crate) const ORG_WORD: u8 = 16;
+/// A title or role written before a name ("President", "spokesperson").
+pub(crate) const TITLE_WORD: u8 = 32;
 
 const LISTS: &[(u8, &str)] = &[
     (PLACE, include_str!("../data/gazetteer/places.txt")),
@@ -26,6 +28,7 @@ const LISTS: &[(u8, &str)] = &[
     (FIRST_NAME, include_str!("../data/gazetteer/first_names.txt")),
     (GROUP, include_str!("../data/gazetteer/groups.txt")),
     (ORG_WORD, include_str!("../data/gazetteer/org_words.txt")),
+    (TITLE_WORD, include_str!("../data/gazetteer/titles.txt")),
 ];
 
 /// Longest entry, in tokens.

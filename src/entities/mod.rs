@@ -6,12 +6,17 @@ mod doc;
 mod features;
 mod gazetteer;
 mod model;
+mod numbers;
 mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
 
-use crate::sentences::Sentences;
-use features::{split_tag, N_TAGS};
+use std::collections::HashMap;
+
+use crate::sentences::{Origin, Sentences};
+use doc::DocTokens;
+use features::{capitalised, class, split_tag, N_TAGS};
+use numbers::Kind as RuleKind;
 
 /// One entity of the article.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +38,8 @@ pub(crate) struct Entity {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Entities {
     pub items: Vec<Entity>,
+    /// Notes for the report ("entity recognition is English-first").
+    pub warnings: Vec<String>,
 }
 
 /// Entity spans `(first token, end token, type index)` of a tagged
@@ -70,35 +77,449 @@ pub(crate) fn spans_from_tags(tags: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Name types of the tagger, as report types (`MISC` is split later into
+/// `group` and `other`).
+const PER: usize = 0;
+const LOC: usize = 1;
+const ORG: usize = 2;
+const MISC: usize = 3;
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    /// A name of tagger type `PER`, `LOC`, `ORG` or `MISC`.
+    Name(usize),
+    Rule(RuleKind),
+}
+
+/// One mention: tokens `start..end` (document token indices) of sentence
+/// `sent`.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    sent: usize,
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// Words that report speech: a name next to one is the subject of a
+/// statement.
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated", "states", "stressed",
+    "emphasised", "emphasized", "announced", "announces", "clarified", "warned", "warns", "explained", "argued",
+    "insisted", "claimed", "wrote", "according", "declared", "confirmed", "denied", "asked", "replied",
+];
+
 /// Finds the entities of the article.
 pub(crate) fn find(sentences: &Sentences) -> Entities {
     let doc = doc::prepare(sentences);
-    let mut items = Vec::new();
-    if let Some(m) = model::shipped() {
-        let mut scratch = model::Scratch::default();
-        let mut tags = Vec::new();
-        for s in &doc.sents {
-            tags.clear();
-            model::tag_sentence(m, &doc.feats[s.start..s.end], &mut scratch, &mut tags, None);
-            for (a, b, ty) in spans_from_tags(&tags) {
-                let (Some(x), Some(y)) = (doc.src[s.start + a], doc.src[s.start + b - 1]) else {
-                    continue;
-                };
-                let text = sentences.block_text(s.origin);
-                let name = text
-                    .get(doc.spans[s.start + a].start..doc.spans[s.start + b - 1].end)
-                    .unwrap_or("")
-                    .to_string();
-                items.push(Entity {
-                    name,
-                    kind: ["person", "place", "organization", "other"][ty],
-                    count: 1,
-                    salience: 0.0,
-                    aliases: Vec::new(),
-                    mentions: vec![(x.0, y.1)],
-                });
+    let words: Vec<&str> = doc
+        .sents
+        .iter()
+        .flat_map(|s| (s.start..s.end).map(move |i| (i, s.origin)))
+        .map(|(i, origin)| doc.word(sentences, i, origin))
+        .collect();
+    let english = sentences.lang().code == "en";
+    let mut found = tag_names(&doc);
+    vote_types(&words, &mut found);
+    propagate(&doc, &words, &mut found);
+    let mut warnings = Vec::new();
+    if !english && !doc.sents.is_empty() {
+        found.retain(|f| confident(&doc, &words, f));
+        warnings.push(format!(
+            "Entity recognition is English-first: for this text (language \"{}\") only names it is confident of are listed.",
+            sentences.lang().code
+        ));
+    }
+    find_rules(&doc, &words, &mut found);
+    let items = merge(&doc, sentences, &words, found);
+    Entities { items, warnings }
+}
+
+/// Runs the name tagger over every sentence.
+fn tag_names(doc: &DocTokens) -> Vec<Found> {
+    let mut found = Vec::new();
+    let Some(m) = model::shipped() else {
+        return found;
+    };
+    let mut scratch = model::Scratch::default();
+    let mut tags = Vec::new();
+    for (k, s) in doc.sents.iter().enumerate() {
+        tags.clear();
+        model::tag_sentence(m, &doc.feats[s.start..s.end], &mut scratch, &mut tags, None);
+        for (a, b, ty) in spans_from_tags(&tags) {
+            found.push(Found {
+                sent: k,
+                start: s.start + a,
+                end: s.start + b,
+                kind: Kind::Name(ty),
+            });
+        }
+    }
+    found
+}
+
+/// The lower-case words of a mention, joined by spaces.
+fn key(words: &[&str], f: &Found) -> String {
+    let mut k = String::new();
+    for w in &words[f.start..f.end] {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    k
+}
+
+/// One document, one type per name: every mention of a name takes the
+/// type most of its mentions got (the first one on a tie).
+fn vote_types(words: &[&str], found: &mut [Found]) {
+    // Counts per type, and the type of the first mention.
+    let mut votes: HashMap<String, ([usize; 4], usize)> = HashMap::new();
+    for f in found.iter() {
+        if let Kind::Name(ty) = f.kind {
+            let e = votes.entry(key(words, f)).or_insert(([0; 4], ty));
+            e.0[ty] += 1;
+        }
+    }
+    for f in found.iter_mut() {
+        if let Kind::Name(ty) = f.kind {
+            if let Some((counts, first)) = votes.get(&key(words, f)) {
+                let best = (0..4).max_by_key(|&t| (counts[t], t == *first)).unwrap_or(ty);
+                f.kind = Kind::Name(best);
             }
         }
     }
-    Entities { items }
+}
+
+/// Marks again, where the tagger missed them, capitalised words the
+/// document names elsewhere: a name seen once is the same name later
+/// ("Peskov" after "Dmitry Peskov", a headline's ALL-CAPS word).
+fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for f in found.iter() {
+        let Kind::Name(ty) = f.kind else { continue };
+        known.entry(key(words, f)).or_insert(ty);
+    }
+    // Surnames of people named in full.
+    for f in found.iter() {
+        if f.kind == Kind::Name(PER) && f.end - f.start >= 2 {
+            let last = words[f.end - 1].to_lowercase();
+            if last.chars().count() >= 3 {
+                known.entry(last).or_insert(PER);
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; words.len()];
+    for f in found.iter() {
+        taken[f.start..f.end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut added = Vec::new();
+    for (k, s) in doc.sents.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            if taken[i] || !capitalised(doc.feats[i].class) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in (1..=4usize.min(s.end - i)).rev() {
+                let span = i..i + len;
+                if span.clone().any(|j| taken[j]) {
+                    continue;
+                }
+                if !span.clone().all(|j| capitalised(doc.feats[j].class) || words[j] == "of") {
+                    continue;
+                }
+                // Not a piece of a longer capitalised run.
+                if i + len < s.end && capitalised(doc.feats[i + len].class) && !taken[i + len] {
+                    continue;
+                }
+                let f = Found {
+                    sent: k,
+                    start: i,
+                    end: i + len,
+                    kind: Kind::Name(0),
+                };
+                let kk = key(words, &f);
+                if kk.chars().count() < 3 {
+                    continue;
+                }
+                if let Some(&ty) = known.get(&kk) {
+                    hit = Some(Found {
+                        kind: Kind::Name(ty),
+                        ..f
+                    });
+                    break;
+                }
+            }
+            match hit {
+                Some(f) => {
+                    i = f.end;
+                    added.push(f);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// For text that is not English: only names the gazetteers or their form
+/// vouch for. A person needs a known given name and a second word; a place
+/// must be a known place; an organisation an acronym inside a sentence.
+fn confident(doc: &DocTokens, words: &[&str], f: &Found) -> bool {
+    let Kind::Name(ty) = f.kind else { return true };
+    let feats = &doc.feats[f.start..f.end];
+    let lowered: Vec<String> = words[f.start..f.end].iter().map(|w| w.to_lowercase()).collect();
+    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
+    let bits = gazetteer::lookup_words(&lowered);
+    match ty {
+        PER => {
+            feats.len() >= 2
+                && feats[0].gaz & gazetteer::FIRST_NAME != 0
+                && feats.iter().all(|t| t.class == class::TITLE)
+        }
+        LOC => bits & gazetteer::PLACE != 0 && feats.iter().all(|t| capitalised(t.class)),
+        ORG => {
+            feats.len() == 1
+                && feats[0].class == class::UPPER
+                && feats[0].flags & (features::FIRST | features::HEADLINE) == 0
+                && (2..=6).contains(&words[f.start].chars().count())
+        }
+        _ => bits & gazetteer::GROUP != 0 || feats.len() == 1 && feats[0].gaz & gazetteer::GROUP != 0,
+    }
+}
+
+/// Dates, money, percentages and quantities, outside names.
+fn find_rules(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut taken = vec![false; words.len()];
+    for f in found.iter() {
+        taken[f.start..f.end].iter_mut().for_each(|t| *t = true);
+    }
+    for (k, s) in doc.sents.iter().enumerate() {
+        for (a, b, kind) in numbers::find(&words[s.start..s.end], &taken[s.start..s.end]) {
+            found.push(Found {
+                sent: k,
+                start: s.start + a,
+                end: s.start + b,
+                kind: Kind::Rule(kind),
+            });
+        }
+    }
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// An entity being assembled.
+struct Cluster {
+    kind: Kind,
+    /// Surface forms, in order of first use.
+    forms: Vec<String>,
+    mentions: Vec<(usize, usize)>,
+    count: usize,
+    score: u32,
+    first: usize,
+}
+
+/// The text of a mention as written.
+fn surface(doc: &DocTokens, sentences: &Sentences, f: &Found) -> String {
+    let origin = doc.sents[f.sent].origin;
+    let text = sentences.block_text(origin);
+    text.get(doc.spans[f.start].start..doc.spans[f.end - 1].end)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Initials of a name of several words ("Federal Security Service" → "fss").
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// How much a mention adds to its entity's salience: frequency, position
+/// (title, first paragraph) and role (the subject of a statement).
+fn weight(doc: &DocTokens, words: &[&str], f: &Found, first_paragraph: Option<usize>) -> u32 {
+    let s = doc.sents[f.sent];
+    let mut w = match f.kind {
+        Kind::Name(_) => 4,
+        Kind::Rule(_) => 2,
+    };
+    match s.origin {
+        Origin::Title => w += 8,
+        Origin::Paragraph(p) if Some(p) == first_paragraph => w += 4,
+        _ => {}
+    }
+    if matches!(f.kind, Kind::Name(_)) {
+        let after = (f.end..(f.end + 3).min(s.end)).map(|i| words[i]);
+        let before = (s.start.max(f.start.saturating_sub(2))..f.start).map(|i| words[i]);
+        if after.chain(before).any(|w| SPEECH.contains(&w.to_lowercase().as_str())) {
+            w += 4;
+        }
+    }
+    w
+}
+
+/// Groups mentions into entities: aliases under the fullest name, two
+/// people sharing a surname kept apart; ranks them by salience.
+fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Found>) -> Vec<Entity> {
+    let first_paragraph = doc.sents.iter().find_map(|s| match s.origin {
+        Origin::Paragraph(p) => Some(p),
+        _ => None,
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    // Full names of people (two words or more): cluster index and words.
+    let mut people: Vec<(usize, Vec<String>, usize)> = Vec::new();
+    let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Longer names first, so that "Peskov" finds "Dmitry Peskov" even when
+    // the surname comes first (a headline).
+    order.sort_by_key(|&n| (std::cmp::Reverse(found[n].end - found[n].start), found[n].start));
+    let mut cluster_of = vec![usize::MAX; found.len()];
+    for &n in &order {
+        let f = &found[n];
+        let k = &keys[n];
+        let mut target = by_key.get(&(f.kind, k.clone())).copied();
+        if target.is_none() && f.kind == Kind::Name(PER) {
+            // A part of a full name: the nearest full name before it (after
+            // it if none), so two Safarovs stay apart.
+            let parts: Vec<&str> = k.split(' ').collect();
+            let mut best: Option<(usize, usize)> = None;
+            for (c, full, at) in &people {
+                if full.len() > parts.len() && parts.iter().all(|p| full.iter().any(|w| w == p)) {
+                    let before = *at <= f.start;
+                    let distance = if before { f.start - at } else { usize::MAX / 2 + (at - f.start) };
+                    if best.is_none_or(|(_, d)| distance < d) {
+                        best = Some((*c, distance));
+                    }
+                }
+            }
+            target = best.map(|(c, _)| c);
+        }
+        if target.is_none() && f.end - f.start == 1 && doc.feats[f.start].class == class::UPPER {
+            // An acronym of a name of the same type.
+            let kind = f.kind;
+            target = by_key
+                .iter()
+                .filter(|((kd, kk), _)| *kd == kind && kk.contains(' ') && initials(kk) == *k)
+                .map(|(_, &c)| c)
+                .min();
+        }
+        let c = match target {
+            Some(c) => c,
+            None => {
+                clusters.push(Cluster {
+                    kind: f.kind,
+                    forms: Vec::new(),
+                    mentions: Vec::new(),
+                    count: 0,
+                    score: 0,
+                    first: f.start,
+                });
+                let c = clusters.len() - 1;
+                if f.kind == Kind::Name(PER) && f.end - f.start >= 2 {
+                    people.push((c, k.split(' ').map(str::to_string).collect(), f.start));
+                }
+                c
+            }
+        };
+        by_key.entry((f.kind, k.clone())).or_insert(c);
+        cluster_of[n] = c;
+    }
+    for (n, f) in found.iter().enumerate() {
+        let c = &mut clusters[cluster_of[n]];
+        let form = surface(doc, sentences, f);
+        if !c.forms.contains(&form) {
+            c.forms.push(form);
+        }
+        if let (Some(a), Some(b)) = (doc.src[f.start], doc.src[f.end - 1]) {
+            if a.0 < b.1 {
+                c.mentions.push((a.0, b.1));
+            }
+        }
+        c.count += 1;
+        c.score += weight(doc, words, f, first_paragraph);
+        c.first = c.first.min(f.start);
+    }
+    let mut items: Vec<(u32, usize, Entity)> = clusters
+        .into_iter()
+        .filter(|c| c.count > 0)
+        .map(|mut c| {
+            c.mentions.sort_unstable();
+            c.mentions.dedup();
+            let name = fullest(&c.forms);
+            let mut aliases: Vec<String> = Vec::new();
+            for f in &c.forms {
+                if !f.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a.eq_ignore_ascii_case(f)) {
+                    aliases.push(f.clone());
+                }
+            }
+            let kind = match c.kind {
+                Kind::Name(PER) => "person",
+                Kind::Name(LOC) => "place",
+                Kind::Name(ORG) => "organization",
+                Kind::Name(_) if is_group(&name) => "group",
+                Kind::Name(_) => "other",
+                Kind::Rule(r) => r.name(),
+            };
+            let salience = c.score as f32 / (c.score as f32 + 12.0);
+            (
+                c.score,
+                c.first,
+                Entity {
+                    name,
+                    kind,
+                    count: c.count,
+                    salience,
+                    aliases,
+                    mentions: c.mentions,
+                },
+            )
+        })
+        .collect();
+    items.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    items.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// The fullest of the surface forms: the most words, then mixed case
+/// over ALL CAPS, then the first used.
+fn fullest(forms: &[String]) -> String {
+    let all_caps = |s: &str| !s.chars().any(char::is_lowercase);
+    forms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| {
+            (
+                f.split_whitespace().count(),
+                !all_caps(f),
+                f.chars().count(),
+                std::cmp::Reverse(*i),
+            )
+        })
+        .map(|(_, f)| f.clone())
+        .unwrap_or_default()
+}
+
+/// Whether a `MISC` name is a group of people (a nationality, a religion,
+/// a party's members) rather than an event, a work or a product.
+fn is_group(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    if gazetteer::lookup_words(&[lower.as_str()]) & gazetteer::GROUP != 0 {
+        return true;
+    }
+    if let Some(singular) = lower.strip_suffix('s') {
+        if gazetteer::lookup_words(&[singular]) & gazetteer::GROUP != 0 {
+            return true;
+        }
+    }
+    ["an", "ans", "ese", "ish", "i", "is"].iter().any(|s| lower.ends_with(s))
 }
