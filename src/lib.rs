@@ -55,10 +55,10 @@ mod spans;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use options::{Error, InputKind, Options};
 /// The name tagger's training program (`train-ner`).
 #[cfg(feature = "train")]
 pub use entities::train::main as train_ner;
+pub use options::{Error, InputKind, Options};
 pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, SCHEMA};
 
 /// Analyses an article given as text (plain text or HTML).

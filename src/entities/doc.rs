@@ -70,9 +70,16 @@ pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
         // Only the title: in running text (and in results tables) a line of
         // capitalised words is more often a list of names.
         if s.origin == Origin::Title && title_case(text, &doc.spans[start..end], &doc.feats[start..end]) {
-            doc.feats[start..end].iter_mut().for_each(|f| f.flags |= features::TITLE_CASE);
+            doc.feats[start..end]
+                .iter_mut()
+                .for_each(|f| f.flags |= features::TITLE_CASE);
         }
-        gazetteer::mark(text, &doc.spans[start..end], &mut doc.feats[start..end], &mut scratch);
+        gazetteer::mark(
+            text,
+            &doc.spans[start..end],
+            &mut doc.feats[start..end],
+            &mut scratch,
+        );
         doc.sents.push(SentRange {
             start,
             end,
@@ -118,7 +125,11 @@ fn restore_case(sentences: &Sentences, doc: &mut DocTokens, scratch: &mut String
     const NAME_BITS: u8 = gazetteer::PLACE | gazetteer::FIRST_NAME | gazetteer::GROUP;
     let mut lowered = String::new();
     for s in &doc.sents {
-        if doc.feats.get(s.start).is_none_or(|f| f.flags & features::TITLE_CASE == 0) {
+        if doc
+            .feats
+            .get(s.start)
+            .is_none_or(|f| f.flags & features::TITLE_CASE == 0)
+        {
             continue;
         }
         let text = sentences.block_text(s.origin);
@@ -129,7 +140,12 @@ fn restore_case(sentences: &Sentences, doc: &mut DocTokens, scratch: &mut String
             }
             let t = doc.spans[i];
             lowered.clear();
-            lowered.extend(text.get(t.start..t.end).unwrap_or("").chars().flat_map(char::to_lowercase));
+            lowered.extend(
+                text.get(t.start..t.end)
+                    .unwrap_or("")
+                    .chars()
+                    .flat_map(char::to_lowercase),
+            );
             let g = features::tok_feat(&lowered, scratch);
             doc.feats[i].class = g.class;
             doc.feats[i].shape = g.shape;

@@ -226,7 +226,9 @@ pub(crate) fn capitalised(c: u8) -> bool {
 
 /// Sets the sentence flags of the tokens `toks` of one sentence.
 pub(crate) fn sentence_flags(toks: &mut [TokFeat]) {
-    let has_lower = toks.iter().any(|t| matches!(t.class, class::LOWER | class::TITLE | class::MIXED));
+    let has_lower = toks
+        .iter()
+        .any(|t| matches!(t.class, class::LOWER | class::TITLE | class::MIXED));
     let words = toks.iter().filter(|t| t.class != class::PUNCT).count();
     let headline = !has_lower && words >= 1;
     let mut first = true;

@@ -60,7 +60,10 @@ fn table() -> &'static Table {
                 if toks.is_empty() || toks.len() > MAX_LEN {
                     continue;
                 }
-                let h = seq_hash(toks.iter().map(|t| word_hash(&line[t.start..t.end].to_lowercase())));
+                let h = seq_hash(
+                    toks.iter()
+                        .map(|t| word_hash(&line[t.start..t.end].to_lowercase())),
+                );
                 *entries.entry(h).or_insert(0) |= bit;
             }
         }

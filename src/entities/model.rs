@@ -130,15 +130,13 @@ pub(crate) struct Scratch {
     dense: Vec<u32>,
 }
 
-/// Tags one sentence greedily; `out` gets one tag per token. `margins`, if
-/// given, gets the score gap between the chosen tag and the best other
-/// allowed one.
+/// Tags one sentence greedily, left to right, with well-formed tags;
+/// `out` gets one tag per token.
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &S,
     sent: &[TokFeat],
     scratch: &mut Scratch,
     out: &mut Vec<usize>,
-    mut margins: Option<&mut Vec<i64>>,
 ) {
     let (mut p1, mut p2) = (BOS_TAG, BOS_TAG);
     let mut scores = [0i64; N_TAGS];
@@ -150,23 +148,13 @@ pub(crate) fn tag_sentence<S: Scorer>(
         let last = i + 1 == sent.len();
         let mut best = 0usize;
         let mut best_score = i64::MIN;
-        let mut second = i64::MIN;
         for (t, &s) in scores.iter().enumerate() {
-            if !allowed(p1, t) || (last && !closes(t)) {
-                continue;
-            }
-            if s > best_score {
-                second = best_score;
+            if allowed(p1, t) && (!last || closes(t)) && s > best_score {
                 best_score = s;
                 best = t;
-            } else if s > second {
-                second = s;
             }
         }
         out.push(best);
-        if let Some(m) = margins.as_deref_mut() {
-            m.push(best_score.saturating_sub(second));
-        }
         p2 = p1;
         p1 = best;
     }

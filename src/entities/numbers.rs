@@ -118,14 +118,35 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 /// Plural nouns without a final "s", and units.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "feet", "km",
-    "kg", "mph", "kph", "mw", "gw", "bpd", "ha", "cm", "mm", "m", "lb", "oz",
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "sheep",
+    "feet",
+    "km",
+    "kg",
+    "mph",
+    "kph",
+    "mw",
+    "gw",
+    "bpd",
+    "ha",
+    "cm",
+    "mm",
+    "m",
+    "lb",
+    "oz",
 ];
 /// Words that never sit between a number and its noun.
 const NOT_MODIFIER: &[&str] = &[
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "than", "as",
-    "is", "was", "were", "are", "be", "been", "that", "which", "who", "more", "less", "per", "percent", "pct",
-    "said", "says", "would", "will", "had", "has", "have",
+    "is", "was", "were", "are", "be", "been", "that", "which", "who", "more", "less", "per", "percent",
+    "pct", "said", "says", "would", "will", "had", "has", "have",
 ];
 
 fn lower(w: &str) -> String {
@@ -155,7 +176,11 @@ fn is_number_word(w: &str) -> bool {
     let l = lower(w);
     NUMBER_WORDS.contains(&l.as_str())
         || l.split_once('-').is_some_and(|(a, b)| {
-            NUMBER_WORDS.contains(&a) && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&b)
+            NUMBER_WORDS.contains(&a)
+                && [
+                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                ]
+                .contains(&b)
         })
 }
 
@@ -177,15 +202,22 @@ fn is_day(w: &str) -> bool {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && w.parse::<u32>().is_ok_and(|n| (1000..=2099).contains(&n))
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|n| (1000..=2099).contains(&n))
 }
 
 /// "1996-08-30", "2025/06/27", "27.06.2025", "1990s".
 fn is_date_token(w: &str) -> bool {
     let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
         let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        return (lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2) || (lens[0] <= 2 && lens[1] <= 2 && lens[2] == 4);
+        return (lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2)
+            || (lens[0] <= 2 && lens[1] <= 2 && lens[2] == 4);
     }
     w.len() == 5 && w.ends_with('s') && is_year(&w[..4]) && w.ends_with("0s")
 }
@@ -203,7 +235,10 @@ fn is_count_noun(w: &str) -> bool {
         && !l.ends_with("ss")
         && !l.ends_with("us")
         && !l.ends_with("is")
-        && !["was", "has", "is", "its", "this", "thus", "less", "unless", "as", "perhaps"].contains(&l.as_str())
+        && ![
+            "was", "has", "is", "its", "this", "thus", "less", "unless", "as", "perhaps",
+        ]
+        .contains(&l.as_str())
 }
 
 fn is_modifier(w: &str) -> bool {
@@ -232,17 +267,20 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
         let w = words[i];
         let l = lower(w);
         // Money: "$1.2 million", "US$ 5", "USD 887.0 Million".
-        let symbol = CURRENCY_SYMBOLS.contains(&w) || CURRENCY_CODES.contains(&l.as_str()) && w == w.to_uppercase();
+        let symbol =
+            CURRENCY_SYMBOLS.contains(&w) || CURRENCY_CODES.contains(&l.as_str()) && w == w.to_uppercase();
         if symbol && free(i + 1) && is_numeral(word(i + 1)) {
             let mut end = i + 2;
             if free(end) && is_scale(word(end)) {
                 end += 1;
             }
-            let start = if i > 0 && free(i - 1) && matches!(words[i - 1], "US" | "A" | "C" | "HK" | "NZ") && w == "$" {
-                i - 1
-            } else {
-                i
-            };
+            let start =
+                if i > 0 && free(i - 1) && matches!(words[i - 1], "US" | "A" | "C" | "HK" | "NZ") && w == "$"
+                {
+                    i - 1
+                } else {
+                    i
+                };
             out.push((start, end, Kind::Money));
             i = end;
             continue;
@@ -285,10 +323,17 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
             } else if free(end) && is_year(word(end)) {
                 end += 1;
             }
-            let ambiguous = matches!(l.trim_end_matches('.'), "may" | "march" | "mar" | "jan" | "sep" | "dec");
+            let ambiguous = matches!(
+                l.trim_end_matches('.'),
+                "may" | "march" | "mar" | "jan" | "sep" | "dec"
+            );
             let lead = i > 0 && DATE_LEAD.contains(&lower(words[i - 1]).as_str());
             // "27 June 2025": a day before the month.
-            let start = if i > 0 && free(i - 1) && is_day(words[i - 1]) { i - 1 } else { i };
+            let start = if i > 0 && free(i - 1) && is_day(words[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
             if end > i + 1 || start < i || !ambiguous || lead {
                 out.push((start, end, Kind::Date));
                 i = end;
@@ -303,7 +348,8 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
         if is_year(w) {
             let prev = if i > 0 { lower(words[i - 1]) } else { String::new() };
             let next = word(i + 1);
-            let counted = free(i + 1) && (is_count_noun(next) || is_modifier(next) && is_count_noun(word(i + 2)));
+            let counted =
+                free(i + 1) && (is_count_noun(next) || is_modifier(next) && is_count_noun(word(i + 2)));
             if !counted && !CURRENCY_SYMBOLS.contains(&prev.as_str()) && prev != "no." && prev != "#" {
                 out.push((i, i + 1, Kind::Date));
                 i += 1;
@@ -366,10 +412,19 @@ mod tests {
             ("Earlier in June, it said.", &[("June", "date")]),
             ("They may go in May.", &[("May", "date")]),
             ("It raised $1.2 million.", &[("$1.2 million", "money")]),
-            ("Revenue reached USD 887.0 Million.", &[("USD 887.0 Million", "money")]),
-            ("Prices rose 5.4% in 2024.", &[("5.4%", "percent"), ("2024", "date")]),
+            (
+                "Revenue reached USD 887.0 Million.",
+                &[("USD 887.0 Million", "money")],
+            ),
+            (
+                "Prices rose 5.4% in 2024.",
+                &[("5.4%", "percent"), ("2024", "date")],
+            ),
             ("Growth was 3 percent.", &[("3 percent", "percent")]),
-            ("the deaths of two Azerbaijani citizens", &[("two Azerbaijani citizens", "quantity")]),
+            (
+                "the deaths of two Azerbaijani citizens",
+                &[("two Azerbaijani citizens", "quantity")],
+            ),
             ("nine people had been detained", &[("nine people", "quantity")]),
             ("a fine of 500 million euros", &[("500 million euros", "money")]),
             ("ROME 1996-12-06", &[("1996-12-06", "date")]),

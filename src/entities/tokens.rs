@@ -13,9 +13,9 @@ pub(crate) struct Token {
 
 /// Words whose full stop belongs to them (lower-case, without the stop).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr",
-    "inc", "ltd", "corp", "co", "bros", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "vs", "mt", "ft", "rev", "maj", "adm", "cmdr", "pres", "messrs",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "jr",
+    "sr", "inc", "ltd", "corp", "co", "bros", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft", "rev", "maj", "adm", "cmdr", "pres", "messrs",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -123,12 +123,21 @@ mod tests {
     fn token_table() {
         let cases: &[(&str, &[&str])] = &[
             ("Putin's envoy", &["Putin", "'s", "envoy"]),
-            ("Azerbaijan’s Culture Ministry", &["Azerbaijan", "’s", "Culture", "Ministry"]),
-            ("the U.S. and Mr. Smith.", &["the", "U.S.", "and", "Mr.", "Smith", "."]),
+            (
+                "Azerbaijan’s Culture Ministry",
+                &["Azerbaijan", "’s", "Culture", "Ministry"],
+            ),
+            (
+                "the U.S. and Mr. Smith.",
+                &["the", "U.S.", "and", "Mr.", "Smith", "."],
+            ),
             ("$1.2 million, 5.4%", &["$", "1.2", "million", ",", "5.4", "%"]),
             ("ROME 1996-12-06", &["ROME", "1996-12-06"]),
             ("Anglo-Dutch O'Neill don't", &["Anglo-Dutch", "O'Neill", "don't"]),
-            ("1,200 people, 3:00 p.m.", &["1,200", "people", ",", "3:00", "p.m."]),
+            (
+                "1,200 people, 3:00 p.m.",
+                &["1,200", "people", ",", "3:00", "p.m."],
+            ),
             ("“Quoted,” he said", &["“", "Quoted", ",", "”", "he", "said"]),
             ("John F. Kennedy", &["John", "F.", "Kennedy"]),
             ("AT&T", &["AT&T"]),

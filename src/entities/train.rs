@@ -52,7 +52,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+        };
         match flag.as_str() {
             "--data" => a.data = PathBuf::from(value()?),
             "--dev" => a.dev = Some(PathBuf::from(value()?)),
@@ -121,12 +125,10 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
             let inside: Vec<usize> = (0..toks.src.len())
                 .filter(|&i| toks.src[i].is_some_and(|(a, b)| a >= s && b <= t))
                 .collect();
-            let covered = inside.first().zip(inside.last()).map(|(&a, &b)| {
-                (
-                    toks.src[a].map_or(0, |x| x.0),
-                    toks.src[b].map_or(0, |x| x.1),
-                )
-            });
+            let covered = inside
+                .first()
+                .zip(inside.last())
+                .map(|(&a, &b)| (toks.src[a].map_or(0, |x| x.0), toks.src[b].map_or(0, |x| x.1)));
             if covered != Some((s, t)) {
                 misaligned += 1;
             }
@@ -135,7 +137,16 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
                 1 => gold[inside[0]] = tag(ty, 3),
                 n => {
                     for (k, &i) in inside.iter().enumerate() {
-                        gold[i] = tag(ty, if k == 0 { 0 } else if k + 1 == n { 2 } else { 1 });
+                        gold[i] = tag(
+                            ty,
+                            if k == 0 {
+                                0
+                            } else if k + 1 == n {
+                                2
+                            } else {
+                                1
+                            },
+                        );
                     }
                 }
             }
@@ -303,7 +314,7 @@ fn evaluate<S: Scorer>(model: &S, docs: &[Doc]) -> (f64, f64, f64, [f64; 4]) {
         let mut pred = HashSet::new();
         for s in &d.toks.sents {
             tags.clear();
-            tag_sentence(model, &d.toks.feats[s.start..s.end], &mut scratch, &mut tags, None);
+            tag_sentence(model, &d.toks.feats[s.start..s.end], &mut scratch, &mut tags);
             for (a, b, ty) in spans(&tags) {
                 let (Some(x), Some(y)) = (d.toks.src[s.start + a], d.toks.src[s.start + b - 1]) else {
                     continue;
@@ -395,7 +406,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
         );
         if !dev.is_empty() {
             let (q_dense, q_hashed) = w.quantised(args.clip);
-            let bytes: &'static [u8] = Box::leak(Model::write(args.bits, &q_dense, &q_hashed).into_boxed_slice());
+            let bytes: &'static [u8] =
+                Box::leak(Model::write(args.bits, &q_dense, &q_hashed).into_boxed_slice());
             let model = Model::parse(bytes).ok_or("the written model does not parse")?;
             let (p, r, f, per) = evaluate(&model, &dev);
             line.push_str(&format!(
