@@ -75,6 +75,33 @@ pub(crate) mod doc {
     pub const SEEN_NAME_START: u8 = 8;
 }
 
+/// What the tagger decided earlier in the document about capitalised
+/// words: the type each got last (the "prediction history" of Ratinov and
+/// Roth), so that a name is read the same way throughout an article.
+#[derive(Default)]
+pub(crate) struct History {
+    last: std::collections::HashMap<u64, u8>,
+}
+
+impl History {
+    /// The history value of a token: 0 unseen, 1-4 a type, 5 outside names.
+    pub fn get(&self, t: &TokFeat) -> u8 {
+        if capitalised(t.class) {
+            self.last.get(&t.lower).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// Records the tag given to a token.
+    pub fn record(&mut self, t: &TokFeat, tag: usize) {
+        if capitalised(t.class) {
+            let v = split_tag(tag).map_or(5, |(ty, _)| ty as u8 + 1);
+            self.last.insert(t.lower, v);
+        }
+    }
+}
+
 /// What the tagger knows of one token.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TokFeat {
@@ -154,7 +181,19 @@ pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
         if c.is_ascii_digit() {
             digits += 1;
         }
-        lower.extend(c.to_lowercase());
+        // Typographic quotes and dashes read as the ASCII ones of the
+        // training text ("Azerbaijan’s" as "Azerbaijan's").
+        let c = match c {
+            '’' | '‘' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '–' | '‐' | '‑' => '-',
+            c => c,
+        };
+        if c == '—' {
+            lower.push_str("--");
+        } else {
+            lower.extend(c.to_lowercase());
+        }
         let k = char_class(c);
         if (shape_len == 0 || shape[shape_len - 1] != k) && shape_len < shape.len() {
             shape[shape_len] = k;
@@ -313,6 +352,7 @@ const T_GAZ_P1: u64 = 39;
 const T_P1_SHAPE0: u64 = 40;
 const T_LEN: u64 = 41;
 const T_P1_WM1: u64 = 42;
+const T_HISTORY: u64 = 43;
 
 const BOS: u64 = 0x5b0c_5b0c_5b0c_5b0c;
 const EOS: u64 = 0xe0c5_e0c5_e0c5_e0c5;
@@ -335,6 +375,7 @@ impl Extractor {
         i: usize,
         p1: usize,
         p2: usize,
+        history: u8,
         hashed: &mut Vec<u32>,
         dense: &mut Vec<u32>,
     ) {
@@ -402,6 +443,12 @@ impl Extractor {
         if capitalised(t0.class) {
             let key = u64::from(t0.doc) | (sflags as u64) << 8 | u64::from(t0.class) << 16;
             push(mix(T_DOC, key));
+        }
+        if history != 0 {
+            push(mix(
+                T_HISTORY,
+                u64::from(history) | u64::from(t0.class) << 8 | (sflags as u64) << 16,
+            ));
         }
         let gaz = |t: Option<&TokFeat>| t.map_or(0xff, |t| t.gaz);
         if t0.gaz != 0 {

@@ -151,7 +151,7 @@ pub(crate) fn find(sentences: &Sentences) -> Entities {
     let english = sentences.lang().code == "en";
     let mut found = tag_names(&doc);
     repair(&doc, &words, &mut found);
-    vote_types(&words, &mut found);
+    vote_types(&doc, &words, &mut found);
     propagate(&doc, &words, &mut found);
     let mut warnings = Vec::new();
     if !english && !doc.sents.is_empty() {
@@ -174,9 +174,16 @@ fn tag_names(doc: &DocTokens) -> Vec<Found> {
     };
     let mut scratch = model::Scratch::default();
     let mut tags = Vec::new();
+    let mut history = features::History::default();
     for (k, s) in doc.sents.iter().enumerate() {
         tags.clear();
-        model::tag_sentence(m, &doc.feats[s.start..s.end], &mut scratch, &mut tags);
+        model::tag_sentence(
+            m,
+            &doc.feats[s.start..s.end],
+            &mut history,
+            &mut scratch,
+            &mut tags,
+        );
         for (a, b, ty) in spans_from_tags(&tags) {
             found.push(Found {
                 sent: k,
@@ -330,19 +337,35 @@ fn key(words: &[&str], f: &Found) -> String {
 
 /// One document, one type per name: every mention of a name takes the
 /// type most of its mentions got (the first one on a tie).
-fn vote_types(words: &[&str], found: &mut [Found]) {
+fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
+    // ALL-CAPS lines (headlines, results tables) neither vote nor change:
+    // a club named after its city ("DETROIT 48 86") is not the city.
+    let caps = |f: &Found| doc.feats[f.start].flags & features::HEADLINE != 0;
     // Counts per type, and the type of the first mention.
     let mut votes: HashMap<String, ([usize; 4], usize)> = HashMap::new();
-    for f in found.iter() {
+    for f in found.iter().filter(|f| !caps(f)) {
         if let Kind::Name(ty) = f.kind {
             let e = votes.entry(key(words, f)).or_insert(([0; 4], ty));
             e.0[ty] += 1;
         }
     }
     for f in found.iter_mut() {
+        if caps(f) {
+            continue;
+        }
         if let Kind::Name(ty) = f.kind {
-            if let Some((counts, first)) = votes.get(&key(words, f)) {
-                let best = (0..4).max_by_key(|&t| (counts[t], t == *first)).unwrap_or(ty);
+            let k = key(words, f);
+            if let Some((counts, first)) = votes.get(&k) {
+                // A known place read as a place once is a place throughout.
+                let place = counts[LOC] > 0 && {
+                    let parts: Vec<&str> = k.split(' ').collect();
+                    gazetteer::lookup_words(&parts) & gazetteer::PLACE != 0
+                };
+                let best = if place {
+                    LOC
+                } else {
+                    (0..4).max_by_key(|&t| (counts[t], t == *first)).unwrap_or(ty)
+                };
                 f.kind = Kind::Name(best);
             }
         }

@@ -15,10 +15,10 @@
 
 use std::sync::OnceLock;
 
-use super::features::{allowed, Extractor, TokFeat, BOS_TAG, DENSE, N_TAGS};
+use super::features::{allowed, Extractor, History, TokFeat, BOS_TAG, DENSE, N_TAGS};
 
 /// Version of the feature set; a model trained on another one is refused.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"ACNER\x01\0\0";
 const HEADER: usize = 8 + 4 * 4;
 
@@ -135,15 +135,22 @@ pub(crate) struct Scratch {
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &S,
     sent: &[TokFeat],
+    history: &mut History,
     scratch: &mut Scratch,
     out: &mut Vec<usize>,
 ) {
     let (mut p1, mut p2) = (BOS_TAG, BOS_TAG);
     let mut scores = [0i64; N_TAGS];
     for i in 0..sent.len() {
-        model
-            .extractor()
-            .extract(sent, i, p1, p2, &mut scratch.hashed, &mut scratch.dense);
+        model.extractor().extract(
+            sent,
+            i,
+            p1,
+            p2,
+            history.get(&sent[i]),
+            &mut scratch.hashed,
+            &mut scratch.dense,
+        );
         model.score(&scratch.hashed, &scratch.dense, &mut scores);
         let last = i + 1 == sent.len();
         let mut best = 0usize;
@@ -155,6 +162,7 @@ pub(crate) fn tag_sentence<S: Scorer>(
             }
         }
         out.push(best);
+        history.record(&sent[i], best);
         p2 = p1;
         p1 = best;
     }

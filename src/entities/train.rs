@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::doc::{self, DocTokens};
-use super::features::{allowed, split_tag, tag, Extractor, TokFeat, BOS_TAG, DENSE, N_TAGS, TYPES};
+use super::features::{allowed, split_tag, tag, Extractor, History, TokFeat, BOS_TAG, DENSE, N_TAGS, TYPES};
 use super::model::{tag_sentence, Model, Scorer, Scratch};
 use crate::options::{InputKind, Options};
 
@@ -312,9 +312,16 @@ fn evaluate<S: Scorer>(model: &S, docs: &[Doc]) -> (f64, f64, f64, [f64; 4]) {
     let (mut tp, mut np, mut ng) = ([0usize; 4], [0usize; 4], [0usize; 4]);
     for d in docs {
         let mut pred = HashSet::new();
+        let mut history = History::default();
         for s in &d.toks.sents {
             tags.clear();
-            tag_sentence(model, &d.toks.feats[s.start..s.end], &mut scratch, &mut tags);
+            tag_sentence(
+                model,
+                &d.toks.feats[s.start..s.end],
+                &mut history,
+                &mut scratch,
+                &mut tags,
+            );
             for (a, b, ty) in spans(&tags) {
                 let (Some(x), Some(y)) = (d.toks.src[s.start + a], d.toks.src[s.start + b - 1]) else {
                     continue;
@@ -373,12 +380,14 @@ pub fn main(args: &[String]) -> Result<(), String> {
         let mut scores = [0i64; N_TAGS];
         for &di in &order {
             let d = &train[di];
+            let mut history = History::default();
             for s in &d.toks.sents {
                 let sent: &[TokFeat] = &d.toks.feats[s.start..s.end];
                 let (mut p1, mut p2) = (BOS_TAG, BOS_TAG);
                 for i in 0..sent.len() {
                     let gold = d.gold[s.start + i];
-                    w.extractor.extract(sent, i, p1, p2, &mut hashed, &mut dense);
+                    let h = history.get(&sent[i]);
+                    w.extractor.extract(sent, i, p1, p2, h, &mut hashed, &mut dense);
                     w.score(&hashed, &dense, &mut scores);
                     let mut best = usize::MAX;
                     for t in 0..N_TAGS {
@@ -392,6 +401,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
                     } else {
                         right += 1;
                     }
+                    history.record(&sent[i], best);
                     seen += 1;
                     w.step += 1;
                     p2 = p1;
