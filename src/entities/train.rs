@@ -27,9 +27,10 @@ split (for choosing settings only; it is never trained on).
   --data DIR     training split (default ../shared/eval/ner/train)
   --dev DIR      split to score after each epoch (default: none)
   --out FILE     model file (default src/data/ner/model.bin)
-  --epochs N     passes over the data (default 12)
-  --bits B       log2 of the hashed feature buckets (default 16)
+  --epochs N     passes over the data (default 13)
+  --bits B       log2 of the hashed feature buckets (default 15)
   --clip Q       quantile of |weight| that maps to 127 (default 0.9999)
+  --prune P      quantised hashed weights with |w| <= P become 0 (default 1)
 ";
 
 struct Args {
@@ -39,6 +40,7 @@ struct Args {
     epochs: usize,
     bits: u32,
     clip: f64,
+    prune: i8,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -46,9 +48,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         data: PathBuf::from("../shared/eval/ner/train"),
         dev: None,
         out: PathBuf::from("src/data/ner/model.bin"),
-        epochs: 12,
-        bits: 16,
+        epochs: 13,
+        bits: 15,
         clip: 0.9999,
+        prune: 1,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -64,6 +67,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--epochs" => a.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => a.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--clip" => a.clip = value()?.parse().map_err(|e| format!("--clip: {e}"))?,
+            "--prune" => a.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -260,7 +264,7 @@ impl Weights {
     /// The averaged weights, quantised: hashed weights to i8 with the
     /// `clip` quantile of their magnitudes mapped to 127, dense weights to
     /// i32 at the same scale.
-    fn quantised(&self, clip: f64) -> (Vec<i32>, Vec<i8>) {
+    fn quantised(&self, clip: f64, prune: i8) -> (Vec<i32>, Vec<i8>) {
         let avg = |w: i32, s: i64| f64::from(w) - s as f64 / self.step as f64;
         let hashed: Vec<f64> = self
             .hashed
@@ -280,6 +284,7 @@ impl Weights {
         let q_hashed = hashed
             .iter()
             .map(|v| (v * scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|q| if q.abs() <= prune { 0 } else { q })
             .collect();
         let q_dense = self
             .dense
@@ -415,7 +420,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             right as f64 / seen.max(1) as f64
         );
         if !dev.is_empty() {
-            let (q_dense, q_hashed) = w.quantised(args.clip);
+            let (q_dense, q_hashed) = w.quantised(args.clip, args.prune);
             let bytes: &'static [u8] =
                 Box::leak(Model::write(args.bits, &q_dense, &q_hashed).into_boxed_slice());
             let model = Model::parse(bytes).ok_or("the written model does not parse")?;
@@ -427,7 +432,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         }
         eprintln!("{line}");
     }
-    let (q_dense, q_hashed) = w.quantised(args.clip);
+    let (q_dense, q_hashed) = w.quantised(args.clip, args.prune);
     let bytes = Model::write(args.bits, &q_dense, &q_hashed);
     let zeros = q_hashed.iter().filter(|&&v| v == 0).count();
     fs::write(&args.out, &bytes).map_err(|e| format!("{}: {e}", args.out.display()))?;
