@@ -155,7 +155,8 @@ pub(crate) fn find(sentences: &Sentences) -> Entities {
     propagate(&doc, &words, &mut found);
     let mut warnings = Vec::new();
     if !english && !doc.sents.is_empty() {
-        found.retain(|f| confident(&doc, &words, f));
+        found.retain(|f| confident_person(&doc, f));
+        confident_names(&doc, &words, &mut found);
         warnings.push(format!(
             "Entity recognition is English-first: for this text (language \"{}\") only names it is confident of are listed.",
             sentences.lang().code
@@ -263,6 +264,12 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             if f.start < f.end {
                 out.push(f);
             }
+            continue;
+        }
+        // A role, not an organisation: "Portuguese Special Envoy".
+        let role = doc.feats[f.end - 1].gaz & gazetteer::TITLE_WORD != 0
+            && (f.start..f.end).all(|i| doc.feats[i].gaz & gazetteer::ORG_WORD == 0);
+        if role && title_at == Some(f.end - 1) {
             continue;
         }
         if ty == MISC
@@ -452,30 +459,68 @@ fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     found.sort_by_key(|f| (f.start, f.end));
 }
 
-/// For text that is not English: only names the gazetteers or their form
-/// vouch for. A person needs a known given name and a second word; a place
-/// must be a known place; an organisation an acronym inside a sentence.
-fn confident(doc: &DocTokens, words: &[&str], f: &Found) -> bool {
-    let Kind::Name(ty) = f.kind else { return true };
+/// For text that is not English, the tagger's people are kept only with a
+/// known given name and a second capitalised word.
+fn confident_person(doc: &DocTokens, f: &Found) -> bool {
     let feats = &doc.feats[f.start..f.end];
-    let lowered: Vec<String> = words[f.start..f.end].iter().map(|w| w.to_lowercase()).collect();
-    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
-    let bits = gazetteer::lookup_words(&lowered);
-    match ty {
-        PER => {
-            feats.len() >= 2
-                && feats[0].gaz & gazetteer::FIRST_NAME != 0
-                && feats.iter().all(|t| t.class == class::TITLE)
-        }
-        LOC => bits & gazetteer::PLACE != 0 && feats.iter().all(|t| capitalised(t.class)),
-        ORG => {
-            feats.len() == 1
-                && feats[0].class == class::UPPER
-                && feats[0].flags & (features::FIRST | features::HEADLINE) == 0
-                && (2..=6).contains(&words[f.start].chars().count())
-        }
-        _ => bits & gazetteer::GROUP != 0 || feats.len() == 1 && feats[0].gaz & gazetteer::GROUP != 0,
+    f.kind == Kind::Name(PER)
+        && feats.len() >= 2
+        && feats[0].gaz & gazetteer::FIRST_NAME != 0
+        && feats.iter().all(|t| t.class == class::TITLE)
+}
+
+/// For text that is not English, names its form or the gazetteers vouch
+/// for, whatever the tagger said: known places written with a capital, and
+/// acronyms inside a sentence (organisations: "ADAC", "NATO").
+fn confident_names(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut taken = vec![false; words.len()];
+    for f in found.iter() {
+        taken[f.start..f.end].iter_mut().for_each(|t| *t = true);
     }
+    for (k, s) in doc.sents.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            let t = doc.feats[i];
+            if taken[i] || !capitalised(t.class) {
+                i += 1;
+                continue;
+            }
+            if t.gaz & gazetteer::PLACE != 0 {
+                let mut end = i + 1;
+                while end < s.end && doc.feats[end - 1].gaz & gazetteer::PLACE_MORE != 0 {
+                    end += 1;
+                }
+                if (i..end).all(|j| !taken[j] && capitalised(doc.feats[j].class)) {
+                    found.push(Found {
+                        sent: k,
+                        start: i,
+                        end,
+                        kind: Kind::Name(LOC),
+                    });
+                }
+                i = end;
+                continue;
+            }
+            let letters = words[i].chars().count();
+            let roman = words[i]
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+            if t.class == class::UPPER
+                && t.flags & (features::FIRST | features::HEADLINE) == 0
+                && (2..=6).contains(&letters)
+                && !roman
+            {
+                found.push(Found {
+                    sent: k,
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Name(ORG),
+                });
+            }
+            i += 1;
+        }
+    }
+    found.sort_by_key(|f| (f.start, f.end));
 }
 
 /// Dates, money, percentages and quantities, outside names.
