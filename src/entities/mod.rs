@@ -490,7 +490,11 @@ fn confident_names(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
                 while end < s.end && doc.feats[end - 1].gaz & gazetteer::PLACE_MORE != 0 {
                     end += 1;
                 }
-                if (i..end).all(|j| !taken[j] && capitalised(doc.feats[j].class)) {
+                // Not the first word of a longer name ("Vladimir Putin").
+                let longer = end < s.end
+                    && capitalised(doc.feats[end].class)
+                    && doc.feats[end].gaz & gazetteer::PLACE == 0;
+                if !longer && (i..end).all(|j| !taken[j] && capitalised(doc.feats[j].class)) {
                     found.push(Found {
                         sent: k,
                         start: i,
@@ -523,15 +527,19 @@ fn confident_names(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     found.sort_by_key(|f| (f.start, f.end));
 }
 
-/// Dates, money, percentages and quantities, outside names.
+/// Dates, money, percentages and quantities, outside names (a group name
+/// may sit inside a quantity: "two Azerbaijani citizens").
 fn find_rules(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    // Names made only of words like "Million" or "June" give way.
+    let weak = |f: &Found| (f.start..f.end).all(|i| numbers::is_amount_or_date_word(words[i]));
     let mut taken = vec![false; words.len()];
-    for f in found.iter() {
+    for f in found.iter().filter(|f| f.kind != Kind::Name(MISC) && !weak(f)) {
         taken[f.start..f.end].iter_mut().for_each(|t| *t = true);
     }
+    let mut rules = Vec::new();
     for (k, s) in doc.sents.iter().enumerate() {
         for (a, b, kind) in numbers::find(&words[s.start..s.end], &taken[s.start..s.end]) {
-            found.push(Found {
+            rules.push(Found {
                 sent: k,
                 start: s.start + a,
                 end: s.start + b,
@@ -539,6 +547,8 @@ fn find_rules(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             });
         }
     }
+    found.retain(|f| !weak(f) || !rules.iter().any(|r| r.start < f.end && f.start < r.end));
+    found.extend(rules);
     found.sort_by_key(|f| (f.start, f.end));
 }
 

@@ -222,6 +222,14 @@ fn is_date_token(w: &str) -> bool {
     w.len() == 5 && w.ends_with('s') && is_year(&w[..4]) && w.ends_with("0s")
 }
 
+/// Whether a word is part of how amounts and dates are written ("Million",
+/// "USD", "June", "Monday"): a name made only of such words gives way to
+/// the rules.
+pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
+    let l = lower(w.trim_end_matches('.'));
+    is_scale(w) || CURRENCY_CODES.contains(&l.as_str()) || is_month(w) || is_weekday(w)
+}
+
 fn is_count_noun(w: &str) -> bool {
     let l = lower(w);
     if COUNT_NOUNS.contains(&l.as_str()) {
