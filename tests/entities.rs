@@ -78,7 +78,8 @@ fn names_table() {
             &[("person", "Dmitry Peskov"), ("person", "Peskov")],
         ),
         (
-            "BRAZIL BEAT GHANA IN FRIENDLY\nRIO DE JANEIRO 2024-05-02\nBrazil beat Ghana 3-1 in a friendly in Rio de Janeiro.",
+            "BRAZIL BEAT GHANA IN FRIENDLY\nRIO DE JANEIRO 2024-05-02\nBrazil beat Ghana 3-1 in a friendly match that was \
+             played in Rio de Janeiro on a wet evening, and the home fans were happy with it.",
             &[("place", "Brazil"), ("place", "Ghana"), ("place", "Rio de Janeiro"), ("date", "2024-05-02")],
         ),
         (

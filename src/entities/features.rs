@@ -16,6 +16,7 @@ pub(crate) const N_TAGS: usize = 1 + 4 * TYPES.len();
 pub(crate) const BOS_TAG: usize = N_TAGS;
 
 /// Tag of `type_index` at `part` (0 B, 1 I, 2 L, 3 U).
+#[cfg(any(test, feature = "train"))]
 pub(crate) const fn tag(type_index: usize, part: usize) -> usize {
     1 + 4 * type_index + part
 }
@@ -225,9 +226,7 @@ pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
         }
     } else if upper == 0 {
         class::LOWER
-    } else if first_upper && upper == 1 {
-        class::TITLE
-    } else if first_upper && word.contains(['-', '\'', '’']) {
+    } else if first_upper && (upper == 1 || word.contains(['-', '\'', '’'])) {
         class::TITLE
     } else {
         class::MIXED
@@ -369,6 +368,8 @@ impl Extractor {
     }
 
     /// Fills `hashed` (buckets) and `dense` (dense indices) for `sent[i]`.
+    // The arguments are the decoder's state, kept flat for speed.
+    #[allow(clippy::too_many_arguments)]
     pub fn extract(
         &self,
         sent: &[TokFeat],

@@ -418,10 +418,8 @@ fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
                 if span.clone().any(|j| taken[j]) {
                     continue;
                 }
-                if !span
-                    .clone()
-                    .all(|j| capitalised(doc.feats[j].class) || words[j] == "of")
-                {
+                let inner = |j: usize| j > i && j + 1 < i + len && CONNECTORS.contains(&words[j]);
+                if !span.clone().all(|j| capitalised(doc.feats[j].class) || inner(j)) {
                     continue;
                 }
                 // Not a piece of a longer capitalised run.
@@ -494,7 +492,11 @@ fn confident_names(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
                 let longer = end < s.end
                     && capitalised(doc.feats[end].class)
                     && doc.feats[end].gaz & gazetteer::PLACE == 0;
-                if !longer && (i..end).all(|j| !taken[j] && capitalised(doc.feats[j].class)) {
+                let word_ok = |j: usize| {
+                    capitalised(doc.feats[j].class)
+                        || (j > i && j + 1 < end && CONNECTORS.contains(&words[j]))
+                };
+                if !longer && (i..end).all(|j| !taken[j] && word_ok(j)) {
                     found.push(Found {
                         sent: k,
                         start: i,

@@ -79,8 +79,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                     let mut a = after.chars();
                     let n1 = a.next();
                     let n2 = a.next();
-                    n1.is_some_and(char::is_alphanumeric)
-                        && !(matches!(n1, Some('s' | 'S')) && !n2.is_some_and(char::is_alphanumeric))
+                    let possessive = matches!(n1, Some('s' | 'S')) && !n2.is_some_and(char::is_alphanumeric);
+                    n1.is_some_and(char::is_alphanumeric) && !possessive
                 }
                 _ => next.is_some_and(char::is_alphanumeric),
             };
