@@ -1,8 +1,6 @@
 //! The article as the entity stage sees it: every sentence's tokens with
 //! their spans in the block text and in the input, and their features.
 
-use std::collections::HashMap;
-
 use super::features::{self, class, TokFeat};
 use super::gazetteer;
 use super::tokens::{self, Token};
@@ -87,7 +85,7 @@ pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
         });
     }
     let ranges: Vec<(usize, usize)> = doc.sents.iter().map(|s| (s.start, s.end)).collect();
-    let mut seen = HashMap::new();
+    let mut seen = features::HashKeyed::default();
     features::document_bits(&mut doc.feats, &ranges, &mut seen);
     restore_case(sentences, &mut doc, &mut scratch);
     doc

@@ -76,12 +76,35 @@ pub(crate) mod doc {
     pub const SEEN_NAME_START: u8 = 8;
 }
 
+/// A hasher for keys that already are well-mixed 64-bit hashes (word and
+/// sequence hashes): it passes them through.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by u64 keys; kept correct for any other.
+        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by hashes.
+pub(crate) type HashKeyed<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassHasher>>;
+
 /// What the tagger decided earlier in the document about capitalised
 /// words: the type each got last (the "prediction history" of Ratinov and
 /// Roth), so that a name is read the same way throughout an article.
 #[derive(Default)]
 pub(crate) struct History {
-    last: std::collections::HashMap<u64, u8>,
+    last: HashKeyed<u8>,
 }
 
 impl History {
@@ -283,11 +306,7 @@ pub(crate) fn sentence_flags(toks: &mut [TokFeat]) {
 
 /// Sets the document bits of every token from all the sentences of a
 /// document (`sentences` are ranges of `toks`). `seen` is scratch space.
-pub(crate) fn document_bits(
-    toks: &mut [TokFeat],
-    sentences: &[(usize, usize)],
-    seen: &mut std::collections::HashMap<u64, u8>,
-) {
+pub(crate) fn document_bits(toks: &mut [TokFeat], sentences: &[(usize, usize)], seen: &mut HashKeyed<u8>) {
     seen.clear();
     for &(s, e) in sentences {
         for i in s..e {

@@ -3,10 +3,9 @@
 //! bits. The lists are `data/gazetteer/*.txt`; their origins are named in
 //! their first lines.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{mix, word_hash, TokFeat};
+use super::features::{mix, word_hash, HashKeyed, TokFeat};
 use super::tokens::{tokenize, Token};
 
 /// The token is part of a place name.
@@ -41,13 +40,13 @@ fn seq_hash(words: impl Iterator<Item = u64>) -> u64 {
 
 struct Table {
     /// Sequence hash → list bits (`PLACE` for a place of any length).
-    entries: HashMap<u64, u8>,
+    entries: HashKeyed<u8>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries = HashMap::new();
+        let mut entries = HashKeyed::default();
         let mut toks = Vec::new();
         for &(bit, list) in LISTS {
             for line in list.lines() {

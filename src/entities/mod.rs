@@ -222,9 +222,9 @@ fn has_surname_ending(word: &str) -> bool {
 /// organisation word is an organisation ("Russian National Guard").
 fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     const NOT_PERSON: u8 = gazetteer::ORG_WORD | gazetteer::PLACE | gazetteer::GROUP | gazetteer::TITLE_WORD;
+    // Lower-case (or punctuation) by class, so no case folding is needed.
     let connector = |i: usize| {
-        matches!(doc.feats[i].class, class::LOWER | class::PUNCT)
-            && CONNECTORS.contains(&words[i].to_lowercase().as_str())
+        matches!(doc.feats[i].class, class::LOWER | class::PUNCT) && CONNECTORS.contains(&words[i])
     };
     // Single words the tagger calls a person somewhere in the document.
     let mut person_words: Vec<String> = Vec::new();
@@ -383,18 +383,18 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
 /// document names elsewhere: a name seen once is the same name later
 /// ("Peskov" after "Dmitry Peskov", a headline's ALL-CAPS word).
 fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
-    let mut known: HashMap<String, usize> = HashMap::new();
+    // Keyed by the hash of the words' lower-case forms.
+    let span_hash =
+        |a: usize, b: usize| (a..b).fold(0x243f_6a88_85a3_08d3, |h, i| features::mix(h, doc.feats[i].lower));
+    let mut known: features::HashKeyed<usize> = features::HashKeyed::default();
     for f in found.iter() {
         let Kind::Name(ty) = f.kind else { continue };
-        known.entry(key(words, f)).or_insert(ty);
+        known.entry(span_hash(f.start, f.end)).or_insert(ty);
     }
     // Surnames of people named in full.
     for f in found.iter() {
-        if f.kind == Kind::Name(PER) && f.end - f.start >= 2 {
-            let last = words[f.end - 1].to_lowercase();
-            if last.chars().count() >= 3 {
-                known.entry(last).or_insert(PER);
-            }
+        if f.kind == Kind::Name(PER) && f.end - f.start >= 2 && words[f.end - 1].chars().count() >= 3 {
+            known.entry(span_hash(f.end - 1, f.end)).or_insert(PER);
         }
     }
     if known.is_empty() {
@@ -426,20 +426,15 @@ fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
                 if i + len < s.end && capitalised(doc.feats[i + len].class) && !taken[i + len] {
                     continue;
                 }
-                let f = Found {
-                    sent: k,
-                    start: i,
-                    end: i + len,
-                    kind: Kind::Name(0),
-                };
-                let kk = key(words, &f);
-                if kk.chars().count() < 3 {
+                if len == 1 && words[i].chars().count() < 3 {
                     continue;
                 }
-                if let Some(&ty) = known.get(&kk) {
+                if let Some(&ty) = known.get(&span_hash(i, i + len)) {
                     hit = Some(Found {
+                        sent: k,
+                        start: i,
+                        end: i + len,
                         kind: Kind::Name(ty),
-                        ..f
                     });
                     break;
                 }

@@ -149,8 +149,28 @@ const NOT_MODIFIER: &[&str] = &[
     "pct", "said", "says", "would", "will", "had", "has", "have",
 ];
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+/// An ASCII word in lower case, on the stack (the lists are ASCII; any
+/// other word becomes "" and matches none of them).
+struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+fn lower(w: &str) -> Lower {
+    let mut l = Lower { buf: [0; 24], len: 0 };
+    if w.len() <= l.buf.len() && w.is_ascii() {
+        for (d, s) in l.buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        l.len = w.len();
+    }
+    l
 }
 
 fn capitalised(w: &str) -> bool {
@@ -174,7 +194,8 @@ fn is_numeral(w: &str) -> bool {
 
 fn is_number_word(w: &str) -> bool {
     let l = lower(w);
-    NUMBER_WORDS.contains(&l.as_str())
+    let l = l.as_str();
+    NUMBER_WORDS.contains(&l)
         || l.split_once('-').is_some_and(|(a, b)| {
             NUMBER_WORDS.contains(&a)
                 && [
@@ -227,12 +248,14 @@ fn is_date_token(w: &str) -> bool {
 /// the rules.
 pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
     let l = lower(w.trim_end_matches('.'));
-    is_scale(w) || CURRENCY_CODES.contains(&l.as_str()) || is_month(w) || is_weekday(w)
+    let l = l.as_str();
+    is_scale(w) || CURRENCY_CODES.contains(&l) || is_month(w) || is_weekday(w)
 }
 
 fn is_count_noun(w: &str) -> bool {
     let l = lower(w);
-    if COUNT_NOUNS.contains(&l.as_str()) {
+    let l = l.as_str();
+    if COUNT_NOUNS.contains(&l) {
         return true;
     }
     // A plural noun: lower-case, alphabetic, ending in a plural "s".
@@ -246,14 +269,15 @@ fn is_count_noun(w: &str) -> bool {
         && ![
             "was", "has", "is", "its", "this", "thus", "less", "unless", "as", "perhaps",
         ]
-        .contains(&l.as_str())
+        .contains(&l)
 }
 
 fn is_modifier(w: &str) -> bool {
     let l = lower(w);
+    let l = l.as_str();
     w.chars().next().is_some_and(char::is_alphabetic)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !NOT_MODIFIER.contains(&l.as_str())
+        && !NOT_MODIFIER.contains(&l)
         && !is_month(w)
         && !is_weekday(w)
 }
@@ -274,9 +298,10 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
         }
         let w = words[i];
         let l = lower(w);
+        let l = l.as_str();
         // Money: "$1.2 million", "US$ 5", "USD 887.0 Million".
-        let symbol =
-            CURRENCY_SYMBOLS.contains(&w) || CURRENCY_CODES.contains(&l.as_str()) && w == w.to_uppercase();
+        let symbol = CURRENCY_SYMBOLS.contains(&w)
+            || CURRENCY_CODES.contains(&l) && !w.chars().any(char::is_lowercase);
         if symbol && free(i + 1) && is_numeral(word(i + 1)) {
             let mut end = i + 2;
             if free(end) && is_scale(word(end)) {
@@ -300,19 +325,20 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
             }
             let next = word(end);
             let nl = lower(next);
+            let nl = nl.as_str();
             // "5.4%", "5.4 percent", "5.4 per cent".
             if free(end) && (next == "%" || nl == "percent" || nl == "pct") {
                 out.push((i, end + 1, Kind::Percent));
                 i = end + 1;
                 continue;
             }
-            if free(end) && nl == "per" && lower(word(end + 1)) == "cent" {
+            if free(end) && nl == "per" && lower(word(end + 1)).as_str() == "cent" {
                 out.push((i, end + 2, Kind::Percent));
                 i = end + 2;
                 continue;
             }
             // "887 million euros".
-            if free(end) && CURRENCY_WORDS.contains(&nl.as_str()) && (is_numeral(w) || end > i + 1) {
+            if free(end) && CURRENCY_WORDS.contains(&nl) && (is_numeral(w) || end > i + 1) {
                 out.push((i, end + 1, Kind::Money));
                 i = end + 1;
                 continue;
@@ -354,11 +380,12 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
             continue;
         }
         if is_year(w) {
-            let prev = if i > 0 { lower(words[i - 1]) } else { String::new() };
+            let prev = lower(if i > 0 { words[i - 1] } else { "" });
+            let prev = prev.as_str();
             let next = word(i + 1);
             let counted =
                 free(i + 1) && (is_count_noun(next) || is_modifier(next) && is_count_noun(word(i + 2)));
-            if !counted && !CURRENCY_SYMBOLS.contains(&prev.as_str()) && prev != "no." && prev != "#" {
+            if !counted && !CURRENCY_SYMBOLS.contains(&prev) && prev != "no." && prev != "#" {
                 out.push((i, i + 1, Kind::Date));
                 i += 1;
                 continue;
