@@ -336,3 +336,20 @@ fn odd_inputs_give_reports() {
         let _ = analyze(text, &Options::default()).expect("report");
     }
 }
+
+#[test]
+fn a_huge_paste_with_many_names_finishes() {
+    // Thousands of people sharing surnames, acronyms and places: merging
+    // must stay near-linear (no test of time; a quadratic pass would hang).
+    let mut text = String::new();
+    for i in 0..6000 {
+        text.push_str(&format!(
+            "Officer Maria Novak{i} of the Harbour Safety Agency (HSA) told reporters in Port Ellis that \
+             Novak{i} and John Novak had met 12 people on June {} this year. Novak added that HSA paid $1.5 million.\n",
+            i % 28 + 1
+        ));
+    }
+    let report = raw(&text);
+    assert!(report.entities.iter().any(|e| e.kind == "person"));
+    assert!(report.entities.iter().any(|e| e.kind == "money"));
+}

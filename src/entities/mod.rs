@@ -227,10 +227,10 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         matches!(doc.feats[i].class, class::LOWER | class::PUNCT) && CONNECTORS.contains(&words[i])
     };
     // Single words the tagger calls a person somewhere in the document.
-    let mut person_words: Vec<String> = Vec::new();
+    let mut person_words: std::collections::HashSet<String> = std::collections::HashSet::new();
     for f in found.iter() {
         if f.kind == Kind::Name(PER) {
-            person_words.push(words[f.end - 1].to_lowercase());
+            person_words.insert(words[f.end - 1].to_lowercase());
         }
     }
     let mut out = Vec::with_capacity(found.len());
@@ -614,6 +614,10 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
     let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
     // Full names of people (two words or more): cluster index and words.
     let mut people: Vec<(usize, Vec<String>, usize)> = Vec::new();
+    // Full names by each of their words (indices into `people`).
+    let mut people_by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    // Multi-word names by their initials, for acronyms.
+    let mut by_initials: HashMap<(Kind, String), usize> = HashMap::new();
     let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
     let mut order: Vec<usize> = (0..found.len()).collect();
     // Longer names first, so that "Peskov" finds "Dmitry Peskov" even when
@@ -629,7 +633,11 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
             // it if none), so two Safarovs stay apart.
             let parts: Vec<&str> = k.split(' ').collect();
             let mut best: Option<(usize, usize)> = None;
-            for (c, full, at) in &people {
+            let candidates = people_by_word.get(parts[0]).map_or(&[][..], Vec::as_slice);
+            // The latest few full names with that word: enough for an
+            // article, and bounded for a huge paste.
+            for &pi in candidates.iter().rev().take(64) {
+                let (c, full, at) = &people[pi];
                 if full.len() > parts.len() && parts.iter().all(|p| full.iter().any(|w| w == p)) {
                     let before = *at <= f.start;
                     let distance = if before {
@@ -646,12 +654,7 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         }
         if target.is_none() && f.end - f.start == 1 && doc.feats[f.start].class == class::UPPER {
             // An acronym of a name of the same type.
-            let kind = f.kind;
-            target = by_key
-                .iter()
-                .filter(|((kd, kk), _)| *kd == kind && kk.contains(' ') && initials(kk) == *k)
-                .map(|(_, &c)| c)
-                .min();
+            target = by_initials.get(&(f.kind, k.clone())).copied();
         }
         let c = match target {
             Some(c) => c,
@@ -666,12 +669,19 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
                 });
                 let c = clusters.len() - 1;
                 if f.kind == Kind::Name(PER) && f.end - f.start >= 2 {
-                    people.push((c, k.split(' ').map(str::to_string).collect(), f.start));
+                    let full: Vec<String> = k.split(' ').map(str::to_string).collect();
+                    for w in &full {
+                        people_by_word.entry(w.clone()).or_default().push(people.len());
+                    }
+                    people.push((c, full, f.start));
                 }
                 c
             }
         };
         by_key.entry((f.kind, k.clone())).or_insert(c);
+        if k.contains(' ') {
+            by_initials.entry((f.kind, initials(k))).or_insert(c);
+        }
         cluster_of[n] = c;
     }
     for (n, f) in found.iter().enumerate() {
