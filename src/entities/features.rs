@@ -371,6 +371,7 @@ const T_P1_SHAPE0: u64 = 40;
 const T_LEN: u64 = 41;
 const T_P1_WM1: u64 = 42;
 const T_HISTORY: u64 = 43;
+const T_W0_CLASS: u64 = 44;
 
 const BOS: u64 = 0x5b0c_5b0c_5b0c_5b0c;
 const EOS: u64 = 0xe0c5_e0c5_e0c5_e0c5;
@@ -459,6 +460,7 @@ impl Extractor {
         push(mix(mix(T_WM1_CLASS0, wm1), u64::from(t0.class)));
         push(mix(mix(T_WP1_CLASS0, wp1), u64::from(t0.class)));
         push(mix(mix(T_W0_FLAGS, w0), sflags as u64));
+        push(mix(mix(T_W0_CLASS, w0), u64::from(t0.class)));
         push(mix(T_LEN, u64::from(t0.len) << 8 | u64::from(t0.class)));
         if capitalised(t0.class) {
             let key = u64::from(t0.doc) | (sflags as u64) << 8 | u64::from(t0.class) << 16;

@@ -304,6 +304,22 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
                 person = Some(if given_ok { given } else { last });
             }
         }
+        if person.is_none() && len >= 3 {
+            // A known given name and one or two more capitalised words end
+            // the name: "… for Maritime Affairs Teresa Albuquerque".
+            let tail_from = (f.end.saturating_sub(3).max(f.start + 1)..f.end - 1).find(|&g| {
+                doc.feats[g].gaz & gazetteer::FIRST_NAME != 0 && doc.feats[g].class == class::TITLE
+            });
+            // Surnames may be places too ("Albuquerque", "Lincoln").
+            let not_surname = gazetteer::ORG_WORD | gazetteer::GROUP | gazetteer::TITLE_WORD;
+            if let Some(g) = tail_from {
+                if (g..f.end)
+                    .all(|i| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & not_surname == 0)
+                {
+                    person = Some(g);
+                }
+            }
+        }
         if let Some(p) = person {
             let rest = Found { end: p, ..f };
             let mut rest_end = rest.end;
@@ -356,8 +372,19 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
             e.0[ty] += 1;
         }
     }
+    // The surname of a person named in full is that person, whatever the
+    // tagger said of it alone ("Albuquerque said" after "Teresa Albuquerque").
+    let surnames: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Name(PER) && f.end - f.start >= 2)
+        .map(|f| words[f.end - 1].to_lowercase())
+        .collect();
     for f in found.iter_mut() {
         if caps(f) {
+            continue;
+        }
+        if f.end - f.start == 1 && surnames.contains(&words[f.start].to_lowercase()) {
+            f.kind = Kind::Name(PER);
             continue;
         }
         if let Kind::Name(ty) = f.kind {

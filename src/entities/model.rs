@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use super::features::{allowed, Extractor, History, TokFeat, BOS_TAG, DENSE, N_TAGS};
 
 /// Version of the feature set; a model trained on another one is refused.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"ACNER\x02\0\0";
 const HEADER: usize = 8 + 4 * 4;
 
