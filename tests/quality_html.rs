@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Measured 0.978 on the 109 dev pages; pinned a little below.
-const FLOOR_F1: f64 = 0.970;
+/// Measured 0.982 on the 109 dev pages; pinned a little below.
+const FLOOR_F1: f64 = 0.975;
 
 #[test]
 fn extraction_html_f1_on_dev() {
