@@ -154,9 +154,12 @@ fn set_apart_repeat(blocks: &[Block], verdicts: &mut [Verdict], part: Option<&Pa
     if verdicts.contains(&as_) {
         return;
     }
-    if let Some(i) =
-        (0..blocks.len()).find(|&i| verdicts[i] == Verdict::Keep && same_words(&part.text, &blocks[i].text))
-    {
+    // A byline line may say "By" before the names.
+    let repeats = |text: &str| {
+        same_words(&part.text, text)
+            || (as_ == Verdict::Byline && byline(text).is_some_and(|names| same_words(&part.text, &names)))
+    };
+    if let Some(i) = (0..blocks.len()).find(|&i| verdicts[i] == Verdict::Keep && repeats(&blocks[i].text)) {
         verdicts[i] = as_;
     }
 }

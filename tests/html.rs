@@ -286,7 +286,7 @@ fn title_and_byline_inside_the_body_leave_the_text() {
         <meta name="author" content="Ines Calloway"></head><body><div class="story-content">
         <p>The lamp room at Skerra Point, seen from the north pier on a clear evening in March.</p>
         <h1>Lighthouse keeper retires after forty years</h1>
-        <p>Ines Calloway</p>
+        <p>By Ines Calloway</p>
         <p>The last resident keeper of the Skerra Point light climbed its ninety steps for the final time on Sunday, ending a career that began when the lamp still burned paraffin.</p>
         <p>The light has been automatic since 2009, but the harbour trust kept a keeper on the island to look after the buildings and to run the summer tours for visitors.</p>
         </div></body></html>"#;
