@@ -304,3 +304,19 @@ fn title_and_byline_inside_the_body_leave_the_text() {
     );
     assert!(r.text.contains("The last resident keeper"));
 }
+
+#[test]
+fn preformatted_text_splits_at_blank_lines() {
+    let input = "<pre>\nStorm report\n\nThe storm reached the coast at dawn and brought down\npower lines across three villages, the operator said.\n\n\nRepairs will take two days.\n</pre>";
+    let r = html(input);
+    let texts: Vec<&str> = r.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The storm reached the coast at dawn and brought down power lines across three villages, the operator said.",
+            "Repairs will take two days."
+        ]
+    );
+    assert_eq!(r.title.as_deref(), Some("Storm report"));
+    assert_spans(input, &r);
+}

@@ -39,6 +39,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("\u{00ad}".to_string()),
         Just(" ".to_string()),
         Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("<pre>".to_string()),
+        Just("</pre>".to_string()),
         "[A-Za-z ,.]{1,40}",
     ]
 }

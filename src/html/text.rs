@@ -98,6 +98,10 @@ fn is_collapsible(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+fn is_pre(tag: dom::Tag) -> bool {
+    matches!(tag, t::PRE | t::LISTING | t::XMP | t::PLAINTEXT)
+}
+
 /// Inline boxes that keep apart the text around them (form controls).
 fn is_inline_box(tag: dom::Tag) -> bool {
     matches!(tag, t::BUTTON | t::LABEL | t::INPUT | t::SELECT | t::TEXTAREA)
@@ -145,6 +149,8 @@ struct Walker<'d, 'a> {
     links: usize,
     /// Open table rows read as one line each.
     row_depth: usize,
+    /// Open preformatted elements, where a blank line ends a paragraph.
+    pre_depth: usize,
 }
 
 /// True when a table row reads as one line: no cell holds block-level
@@ -183,6 +189,7 @@ pub(crate) fn blocks(dom: &Dom<'_>, hidden: &[bool]) -> Vec<HtmlBlock> {
         owners: Vec::new(),
         links: 0,
         row_depth: 0,
+        pre_depth: 0,
     };
     let mut cur = dom.nodes[0].first_child;
     while cur != NONE {
@@ -248,6 +255,9 @@ impl Walker<'_, '_> {
         }
         if dom::is_block(tag) {
             self.flush(None);
+            if is_pre(tag) {
+                self.pre_depth += 1;
+            }
             if dom::is_void(tag) {
                 self.cur = Pending::new(self.owner(), None);
                 return false;
@@ -283,6 +293,9 @@ impl Walker<'_, '_> {
         if self.row_depth > 0 && !is_row {
             return;
         }
+        if is_pre(tag) {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
         if is_row || dom::is_block(tag) {
             if self.owners.last() == Some(&i) {
                 self.flush(Some(node.end as usize));
@@ -313,13 +326,32 @@ impl Walker<'_, '_> {
         let Some(raw) = self.input.get(start..end) else {
             return;
         };
-        let before = self.cur.chars;
+        let mut before = self.cur.chars;
         let mut run_start = 0usize; // start of a verbatim run in `raw`
+        let mut newlines = 0;
         let mut iter = raw.char_indices().peekable();
         while let Some((k, c)) = iter.next() {
             let special = c == '&' || is_collapsible(c) || c == '\u{a0}' || is_invisible(c);
             if !special {
+                newlines = 0;
                 continue;
+            }
+            if c == '\n' && self.pre_depth > 0 {
+                // A blank line in preformatted text ends a paragraph.
+                newlines += 1;
+                if newlines == 2 {
+                    self.copy(&raw[run_start..k], start + run_start);
+                    if self.cur.main_text == NONE {
+                        self.cur.main_text = i;
+                    }
+                    self.flush(None);
+                    self.cur = Pending::new(self.owner(), None);
+                    before = 0;
+                    run_start = k + 1;
+                    continue;
+                }
+            } else if !is_collapsible(c) {
+                newlines = 0;
             }
             self.copy(&raw[run_start..k], start + run_start);
             run_start = k + c.len_utf8();
@@ -348,7 +380,7 @@ impl Walker<'_, '_> {
             }
         }
         self.copy(&raw[run_start..], start + run_start);
-        let added = self.cur.chars - before;
+        let added = self.cur.chars.saturating_sub(before);
         if added > self.cur.main_chars {
             self.cur.main_chars = added;
             self.cur.main_text = i;
