@@ -73,12 +73,12 @@ impl Kind {
 const NOT_BODY: &[(Kind, &[&str])] = &[
     (Kind::Comments, &[
         "comment*", "disqus*", "respond", "replies", "reply", "discussion", "livefyre", "coral", "commento",
-        "reactions",
+        "reactions", "spotim*", "openweb", "vuukle",
     ]),
     (Kind::Related, &[
         "related*", "recommend*", "outbrain*", "taboola*", "trending", "popular", "mostread", "mostpopular",
-        "recirc*", "readnext", "upnext", "morestories", "morenews", "seealso", "nextarticle*", "prevnext",
-        "teaser*", "latest",
+        "recirc*", "readnext", "upnext", "morestories", "morenews", "seealso", "alsoread",
+        "youmay*", "nextarticle*", "prevnext", "nextprev", "teaser*", "latest",
     ]),
     (Kind::Advertisement, &[
         "ad", "ads", "adv", "advert*", "adsense", "adsbygoogle", "adslot", "adunit", "adcontainer",
@@ -90,8 +90,8 @@ const NOT_BODY: &[(Kind, &[&str])] = &[
         "whatsapp", "facebook", "linkedin", "pinterest", "print", "toolbar",
     ]),
     (Kind::Navigation, &[
-        "nav*", "menu*", "breadcrumb*", "crumbs", "pagination", "pager", "paging", "skip", "sitemap",
-        "topbar", "subnav", "prev", "previous",
+        "nav*", "menu*", "breadcrumb*", "crumbs", "pagination", "pager", "paging", "skip", "skiplink",
+        "sitemap", "topbar", "subnav", "prev", "previous",
     ]),
     (Kind::Newsletter, &[
         "newsletter*", "subscribe*", "subscription*", "signup", "promo*", "cta", "donate", "membership",
@@ -204,6 +204,7 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
     let mut token_not: Option<Kind> = None;
     let mut token_body = false;
     let mut token_embed = false;
+    let mut prev: &str = "";
     for part in words.iter().chain(std::iter::once(&String::new())) {
         if part.is_empty() {
             if token_embed && token_not == Some(Kind::Share) {
@@ -219,18 +220,23 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
             token_not = None;
             token_body = false;
             token_embed = false;
+            prev = "";
             continue;
         }
-        if EMBED.iter().any(|p| word_matches(p, part)) {
+        // A part, or two parts written as one word ("most-read" as "mostread").
+        let joined = format!("{prev}{part}");
+        let matches = |p: &&str| word_matches(p, part) || (!prev.is_empty() && word_matches(p, &joined));
+        if EMBED.iter().any(matches) {
             token_embed = true;
         }
         if token_not.is_none() {
             token_not = NOT_BODY
                 .iter()
-                .find(|(_, pats)| pats.iter().any(|p| word_matches(p, part)))
+                .find(|(_, pats)| pats.iter().any(matches))
                 .map(|(k, _)| *k);
         }
-        token_body |= BODY.iter().any(|p| word_matches(p, part));
+        token_body |= BODY.iter().any(matches);
+        prev = part;
     }
     // The tag of page furniture outweighs class words, except comments.
     match (not, body, by_tag) {
@@ -272,5 +278,13 @@ mod tests {
         assert_eq!(hint("<div itemprop=articleBody class=ads>"), Hint::Body);
         assert_eq!(hint("<div class='lead'>"), Hint::None);
         assert_eq!(hint("<article class='post'>"), Hint::Body);
+        // Two parts written as one word.
+        assert_eq!(hint("<div class='most-read'>"), Hint::Not(Kind::Related));
+        assert_eq!(hint("<div id='mostRead'>"), Hint::Not(Kind::Related));
+        assert_eq!(hint("<div class='social-media-embed'>"), Hint::None);
+        assert_eq!(
+            hint("<figcaption class='article-caption'>"),
+            Hint::Not(Kind::Caption)
+        );
     }
 }
