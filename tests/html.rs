@@ -320,3 +320,20 @@ fn preformatted_text_splits_at_blank_lines() {
     assert_eq!(r.title.as_deref(), Some("Storm report"));
     assert_spans(input, &r);
 }
+
+#[test]
+fn a_section_heading_inside_the_body_takes_its_section() {
+    let input = "<div><p>The ferry company confirmed on Tuesday that the winter timetable will start a week early this year, because of the repairs at the northern pier.</p>\
+        <p>Passengers with bookings for the cancelled sailings will be offered a refund or a place on the next crossing, the company said in a statement.</p>\
+        <h3>Leave a comment</h3>\
+        <p>Typical of this company, they never tell anyone anything until the very last minute and then expect us all to cope with it.</p>\
+        <p>I hope the repairs are done properly this time, the pier has been falling apart for years and nobody seems to care about it.</p></div>";
+    let r = html(input);
+    assert_eq!(r.paragraphs.len(), 2, "{}", r.text);
+    assert!(!r.text.contains("Typical of this company"));
+    assert!(
+        r.removed.iter().filter(|p| p.reason == "comments").count() >= 2,
+        "{:?}",
+        r.removed
+    );
+}

@@ -14,6 +14,7 @@ use super::hints::{self, Hint, Kind};
 use super::text::HtmlBlock;
 use crate::blocks::{BlockKind, Removal};
 use crate::clean::features::Features;
+use crate::clean::rules;
 use crate::lang::Lang;
 
 /// The reader's verdicts.
@@ -77,12 +78,56 @@ pub(crate) fn find(
         };
     };
     let in_body = tree.body_from(best);
-    let presets = blocks
+    let mut presets: Vec<Option<Removal>> = blocks
         .iter()
         .zip(&worths)
         .map(|(b, w)| tree.verdict(anchor(b), w, &in_body))
         .collect();
+    cut_sections(&tree, blocks, &worths, &mut presets);
     Body { presets, found: true }
+}
+
+/// A section heading inside the body ("Comments", "Related stories", "Most
+/// read") takes the rest of its container with it, until long prose resumes
+/// (comments and disclaimers: to the container's end). The cleaner's named
+/// rules say which headings start a section.
+fn cut_sections(
+    tree: &Tree<'_, '_>,
+    blocks: &[HtmlBlock],
+    worths: &[Worth],
+    presets: &mut [Option<Removal>],
+) {
+    let dom = tree.dom;
+    // The open section: its rule and the end of its container's subtree.
+    let mut open: Option<(&'static rules::Rule, u32)> = None;
+    for (k, b) in blocks.iter().enumerate() {
+        if open.is_some_and(|(_, end)| b.owner >= end) {
+            open = None;
+        }
+        if presets[k].is_some() {
+            continue;
+        }
+        let w = &worths[k];
+        if w.words <= 12.0 && w.prose == 0.0 {
+            if let Some(rule) = rules::find_in(&b.block.text, w.words as usize).filter(|r| r.section) {
+                let container = dom.nodes[b.owner as usize].parent;
+                if container != NONE {
+                    open = Some((rule, tree.end[container as usize]));
+                }
+                continue;
+            }
+        }
+        let Some((rule, _)) = open else { continue };
+        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments");
+        if !to_the_end && w.prose > 0.0 && w.words >= 30.0 {
+            open = None;
+            continue;
+        }
+        presets[k] = Some(Removal {
+            reason: rule.reason,
+            rule: rule.name,
+        });
+    }
 }
 
 /// Where a block sits: its main text node (so that inline parents count),
@@ -325,6 +370,9 @@ struct Tree<'d, 'a> {
     furniture: Vec<u32>,
     /// The nearest element with any furniture hint at or above each node.
     hinted: Vec<u32>,
+    /// The end of each subtree: nodes are in document order, so the subtree
+    /// of `i` is `i..end[i]`.
+    end: Vec<u32>,
     /// Worth per subtree: `flat` adds up, `score` decays with depth.
     flat: Vec<f32>,
     score: Vec<f32>,
@@ -352,6 +400,7 @@ impl<'d, 'a> Tree<'d, 'a> {
             body_prose: vec![0.0; n],
             furniture: vec![NONE; n],
             hinted: vec![NONE; n],
+            end: (1..=n as u32).collect(),
             flat: vec![0.0; n],
             score: vec![0.0; n],
         };
@@ -367,6 +416,7 @@ impl<'d, 'a> Tree<'d, 'a> {
                 t.body_prose[i] = t.body_prose[i].max(t.prose[i]);
             }
             if p < n {
+                t.end[p] = t.end[p].max(t.end[i]);
                 t.prose[p] += t.prose[i];
                 t.prose_blocks[p] += t.prose_blocks[i];
                 t.body_prose[p] = t.body_prose[p].max(t.body_prose[i]);
