@@ -1,9 +1,19 @@
 //! HTML reading: a page or a clipboard fragment → blocks with spans into the
 //! markup, the article body told from the rest, and the page's metadata.
 //!
-//! The stages: parse ([`dom`]), hide what never shows, cut the visible text
-//! into blocks ([`text`]), read the metadata ([`meta`]), find the body
-//! ([`body`]), settle the title against the page's headings.
+//! The stages, as [`read_page`] lists them: parse ([`dom`]: an own tokenizer
+//! and tree builder, no dependency), hide what never shows (scripts, styles,
+//! templates, `hidden`, `display: none`), cut the visible text into blocks
+//! with entities decoded and spans into the markup ([`text`]), read the
+//! metadata ([`meta`]: JSON-LD, `<meta>`, `rel=author`, `.byline`,
+//! `<title>`), find the body ([`body`], with the class and tag words of
+//! [`hints`]), and settle the title against the page's headings.
+//!
+//! Input safety: nothing recurses on the input; the tree is one vector in
+//! document order and every pass over it is a loop. The parse is linear at
+//! any nesting depth (searches of the open elements pop what they walk or
+//! are bounded), attributes are ranges into the input, and at most 256 are
+//! kept per element.
 
 mod body;
 mod dom;
