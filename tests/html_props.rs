@@ -1,5 +1,7 @@
 //! Random markup: any mix of tags, entities, comments and text gives a
 //! report whose spans lie inside the input and hold the text they claim.
+// proptest is a native dev-dependency only.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_cleaner::{analyze, InputKind, Options};
 use proptest::prelude::*;
