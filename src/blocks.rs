@@ -212,7 +212,9 @@ fn text_blocks(input: &str) -> Vec<Block> {
 /// three lines, most of them within 75% of the widest, which is a typical
 /// wrap width for mail, PDF and terminal text.
 fn wrap_width(run: &[Line<'_>]) -> Option<usize> {
-    if run.len() < 3 {
+    // A list is not a wrapped paragraph, however even its items are.
+    let items = run.iter().filter(|l| is_list_item(l.text)).count();
+    if run.len() < 3 || items * 3 > run.len() {
         return None;
     }
     let widths: Vec<usize> = run.iter().map(|l| width(l.text)).collect();
@@ -253,7 +255,13 @@ fn continues(prev: &Line<'_>, next: &Line<'_>, wrap: Option<usize>) -> bool {
         return false;
     }
     let prev_open = !ends_sentence(prev.text);
-    if prev_open && starts_lowercase(next.text) && !is_list_item(prev.text) {
+    // A line that stops on "the" or "of", or a long line, continues into a
+    // next line that starts in lower case; a short label ("Flos Showroom")
+    // above an address or a link does not.
+    let last_word = prev.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let wrapped = crate::lang::Lang::is_english_stopword(&last_word) || width(prev.text) >= 50;
+    let next_is_link = next.text.starts_with("http") || next.text.starts_with("www.");
+    if prev_open && wrapped && starts_lowercase(next.text) && !next_is_link && !is_list_item(prev.text) {
         return true;
     }
     if let Some(w) = wrap {
@@ -294,12 +302,26 @@ fn make_block(lines: &[Line<'_>]) -> Block {
     }
 }
 
-/// Copies a line into the builder, turning control characters and runs of
-/// blanks into single spaces.
+/// Characters with no width: dropped from the text, not turned into spaces
+/// ("Not\u{ad}fall" is one word).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// Copies a line into the builder, dropping invisible characters and
+/// turning control characters and runs of blanks into single spaces.
 pub(crate) fn push_clean(b: &mut TextBuilder, line: &str, start: usize) {
     let mut copy_from = 0;
     let mut iter = line.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if is_invisible(c) {
+            b.copy(&line[copy_from..i], start + copy_from);
+            copy_from = i + c.len_utf8();
+            continue;
+        }
         let odd_blank = is_blank_char(c) && c != ' ';
         let double_space = c == ' ' && iter.peek().is_some_and(|&(_, n)| is_blank_char(n));
         if odd_blank || double_space {
@@ -379,13 +401,16 @@ mod tests {
 
     #[test]
     fn spans_point_into_input() {
-        let input = "  Title here \r\n\r\nBody  text\u{0}goes\non and on.\n";
+        let input = "  Title here \r\n\r\nBody  text\u{0}goes on to the\nend of\u{ad}the line.\n";
         for b in text_blocks(input) {
             let first = b.map.to_src(0);
             assert_eq!(first, b.start);
             assert_eq!(b.map.end_to_src(b.text.len()), b.end);
             assert!(input[b.start..b.end].starts_with(&b.text[..1]));
         }
-        assert_eq!(texts(input), ["Title here", "Body text goes on and on."]);
+        assert_eq!(
+            texts(input),
+            ["Title here", "Body text goes on to the end ofthe line."]
+        );
     }
 }

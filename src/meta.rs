@@ -161,6 +161,17 @@ pub(crate) fn is_headline(block: &Block, f: &Features) -> bool {
     if t.ends_with('.') && !t.ends_with("...") || t.ends_with(':') || t.ends_with(',') {
         return false;
     }
+    // One sentence, no menu separators, no phone numbers or hashtags.
+    let sentence_breaks = t.matches(". ").count() + t.matches("? ").count() + t.matches("! ").count();
+    if sentence_breaks > 0
+        || t.contains(" | ")
+        || t.matches(": ").count() > 1
+        || t.contains('#')
+        || t.contains("http")
+    {
+        return false;
+    }
+
     let first = t.chars().next().unwrap_or(' ');
     if !(first.is_uppercase()
         || first.is_numeric()
@@ -172,8 +183,7 @@ pub(crate) fn is_headline(block: &Block, f: &Features) -> bool {
             return false;
         }
     }
-    let norm = rules::normalize(t);
-    if rules::find(&norm, f.words).is_some() || byline(t).is_some() || crate::clean::is_timestamp(t) {
+    if rules::find_in(t, f.words).is_some() || byline(t).is_some() || crate::clean::is_timestamp(t) {
         return false;
     }
     true

@@ -25,60 +25,86 @@ const TIMESTAMP: Removal = Removal {
 pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool) -> Vec<Verdict> {
     let n = blocks.len();
     let mut verdicts = vec![Verdict::Keep; n];
-    if n == 0 {
-        return verdicts;
-    }
     let matched: Vec<Option<&'static Rule>> = blocks
         .iter()
         .zip(features)
-        .map(|(b, f)| {
-            if let Some(p) = &b.preset {
-                let _ = p;
-                return None;
-            }
-            let norm = rules::normalize(&b.text);
-            rules::find(&norm, f.words)
+        .map(|(b, f)| match b.preset {
+            Some(_) => None,
+            None => rules::find_in(&b.text, f.words),
         })
         .collect();
-
-    if body_known {
-        for (i, block) in blocks.iter().enumerate() {
-            if let Some(preset) = &block.preset {
-                verdicts[i] = Verdict::Remove(preset.clone());
-            } else if let Some(rule) = matched[i] {
-                verdicts[i] = Verdict::Remove(removal(rule));
-            }
-        }
-        return verdicts;
-    }
-    let (body_start, body_end) = body_region(features, &matched);
-
+    let page_like = !body_known && has_page_chrome(blocks, features, &matched);
+    let (body_start, body_end) = if page_like {
+        body_region(features, &matched)
+    } else {
+        (0, n)
+    };
     for i in 0..n {
-        if let Some(preset) = &blocks[i].preset {
-            verdicts[i] = Verdict::Remove(preset.clone());
-            continue;
-        }
-        if let Some(rule) = matched[i] {
-            verdicts[i] = Verdict::Remove(removal(rule));
-            continue;
-        }
-        let f = &features[i];
-        if i < body_start || i >= body_end {
-            // Outside the body, only prose right next to it survives: a lede
-            // split from the body by a caption, a last paragraph after an
-            // advertisement marker.
-            verdicts[i] = Verdict::Remove(outside_verdict(blocks, features, i));
-            continue;
-        }
-        if is_timestamp(&blocks[i].text) {
-            verdicts[i] = Verdict::Remove(TIMESTAMP);
-            continue;
-        }
-        let _ = f;
+        verdicts[i] = if let Some(preset) = &blocks[i].preset {
+            Verdict::Remove(preset.clone())
+        } else if let Some(rule) = matched[i].filter(|r| page_like || applies_to_bare_articles(r)) {
+            Verdict::Remove(removal(rule))
+        } else if i < body_start || i >= body_end {
+            Verdict::Remove(outside_verdict(blocks, features, i))
+        } else if page_like && is_timestamp(&blocks[i].text) {
+            Verdict::Remove(TIMESTAMP)
+        } else {
+            Verdict::Keep
+        };
     }
-    extend_body(features, &matched, &mut verdicts, body_start, body_end);
-    cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+    if page_like {
+        extend_body(blocks, features, &matched, &mut verdicts, body_start, body_end);
+    }
+    if !body_known {
+        cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+    }
     verdicts
+}
+
+/// True when the input has the chrome of a web page around the article:
+/// menus, share bars, sign-up and cookie boxes. Without it the input is a
+/// bare article (copied from a feed, an e-mail, the body of a page), and
+/// only the rules that never hit article prose apply.
+fn has_page_chrome(blocks: &[Block], features: &[Features], matched: &[Option<&'static Rule>]) -> bool {
+    let chrome = features
+        .iter()
+        .zip(matched)
+        .zip(blocks)
+        .filter(|((f, r), b)| match r {
+            Some(r) => {
+                !applies_to_bare_articles(r)
+                    || matches!(r.name, "share" | "newsletter" | "cookie-notice" | "navigation")
+            }
+            // Menu entries; a dash before a name is an attribution.
+            None => {
+                f.list_item
+                    && f.words <= 3
+                    && !b.text.starts_with(['-', '–', '—'])
+                    && !b.text.chars().any(|c| c.is_ascii_digit())
+            }
+        })
+        .count();
+    if std::env::var("AC_DEBUG").is_ok() {
+        eprintln!("chrome {chrome} of {}", features.len());
+    }
+    chrome > 2 + features.len() / 60
+}
+
+/// Rules safe on a bare article: section headings and the markers of ads,
+/// share buttons and sign-up boxes. Copyright lines, credits, captions and
+/// timestamps are often part of what a reader copied on purpose.
+fn applies_to_bare_articles(rule: &Rule) -> bool {
+    rule.section
+        || matches!(
+            rule.name,
+            "advertisement"
+                | "share"
+                | "newsletter"
+                | "cookie-notice"
+                | "subscription"
+                | "legal-disclaimer"
+                | "comment-author"
+        )
 }
 
 fn removal(rule: &Rule) -> Removal {
@@ -102,11 +128,22 @@ fn outside_verdict(blocks: &[Block], features: &[Features], i: usize) -> Removal
 /// The value of a block for the body search: prose counts for its words,
 /// anything else costs.
 fn value(f: &Features, rule: Option<&Rule>) -> f32 {
-    if rule.is_some() {
-        return -4.0;
+    if let Some(rule) = rule {
+        // Section headings, copyright lines and sign-up boxes end an
+        // article: the body search does not cross them for a few teasers.
+        return -barrier(rule, f);
+    }
+    if f.byline {
+        // A byline after the body has started introduces a teaser.
+        return -15.0;
     }
     if f.is_prose() {
-        f.words as f32
+        // Digits and addresses make contact boxes and tables look like prose.
+        let mut damp = (1.0 - 4.0 * (f.digit_ratio - 0.06).max(0.0)).max(0.2);
+        if f.contact {
+            damp *= 0.3;
+        }
+        f.words as f32 * damp
     } else if f.is_short_sentence() {
         f.words as f32 * 0.5
     } else {
@@ -114,14 +151,41 @@ fn value(f: &Features, rule: Option<&Rule>) -> f32 {
     }
 }
 
+/// What crossing a rule's block costs the body search. Comments, tags,
+/// disclaimers, copyright lines and author notes end an article; a box of
+/// related links or a sign-up form often sits inside one.
+fn barrier(rule: &Rule, f: &Features) -> f32 {
+    let heading = !f.list_item && f.words <= 12;
+    match rule.name {
+        "comments" | "tag-list" | "legal-disclaimer" if heading => 120.0,
+        "copyright" | "author-bio" => 120.0,
+        // "janedoe says:" above every comment of a thread.
+        "comment-author" => 30.0,
+        "related" | "most-popular" | "newsletter" if heading => 30.0,
+        _ => 4.0,
+    }
+}
+
+/// How much each further block of a run without prose adds to its cost.
+const GAP_GROWTH: f32 = 0.5;
+
 /// The run of blocks `[start, end)` with the most prose (maximum-sum
 /// subarray). An input without prose keeps everything that no rule removed.
 fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usize, usize) {
     let mut best = (0.0f32, 0usize, 0usize);
     let mut sum = 0.0f32;
     let mut start = 0usize;
+    // Each further block of a run without prose costs more: a caption or
+    // two inside an article is cheap to cross, a list of twenty links is not.
+    let mut run = 0usize;
     for (i, (f, r)) in features.iter().zip(matched).enumerate() {
-        let v = value(f, *r);
+        let mut v = value(f, *r);
+        if v < 0.0 {
+            run += 1;
+            v *= 1.0 + GAP_GROWTH * (run - 1) as f32;
+        } else {
+            run = 0;
+        }
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -131,6 +195,18 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
             best = (sum, start, i + 1);
         }
     }
+    if std::env::var("AC_DEBUG").is_ok() {
+        for (i, (f, r)) in features.iter().zip(matched).enumerate() {
+            eprintln!(
+                "{i:4} {:7.1} w={:3} s={:.2} e={} {}",
+                value(f, *r),
+                f.words,
+                f.stop_ratio,
+                f.ends_sentence as u8,
+                if (best.1..best.2).contains(&i) { "IN" } else { "" }
+            );
+        }
+    }
     if best.0 <= 0.0 {
         (0, features.len())
     } else {
@@ -138,59 +214,116 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
     }
 }
 
-/// Takes back prose next to the body that the region search left out.
+/// Takes back what continues the body on either side: lists of dates,
+/// venues, prices or ingredients, short sentences, and the heading that
+/// introduces them. Stops at the first block that reads like a menu.
 fn extend_body(
+    blocks: &[Block],
     features: &[Features],
     matched: &[Option<&'static Rule>],
     verdicts: &mut [Verdict],
     start: usize,
     end: usize,
 ) {
-    let take = |i: usize, verdicts: &mut [Verdict]| -> bool {
+    let n = blocks.len();
+    let continues = |i: usize| -> bool {
         let f = &features[i];
-        if matched[i].is_none() && f.is_prose() {
-            verdicts[i] = Verdict::Keep;
-            true
-        } else {
-            false
-        }
+        matched[i].is_none()
+            && blocks[i].preset.is_none()
+            && !is_timestamp(&blocks[i].text)
+            && (f.is_prose() || f.is_short_sentence() || is_data_line(&blocks[i].text, f))
+    };
+    let heading = |i: usize| -> bool {
+        let f = &features[i];
+        matched[i].is_none()
+            && f.words >= 1
+            && f.words <= 12
+            && !f.link_like
+            && !is_timestamp(&blocks[i].text)
     };
     let mut i = end;
-    while i < features.len() && take(i, verdicts) {
-        i += 1;
+    while i < n {
+        if continues(i) || (heading(i) && i + 2 < n && continues(i + 1) && continues(i + 2)) {
+            verdicts[i] = Verdict::Keep;
+            i += 1;
+        } else {
+            break;
+        }
     }
+    // Above the body sit the headline, the standfirst, the byline and the
+    // date: only sentences are taken back there.
     let mut i = start;
-    while i > 0 && take(i - 1, verdicts) {
-        i -= 1;
+    while i > 0 {
+        let j = i - 1;
+        let f = &features[j];
+        if continues(j) && (f.is_prose() || f.is_short_sentence()) && !f.list_item {
+            verdicts[j] = Verdict::Keep;
+            i = j;
+        } else {
+            break;
+        }
     }
 }
 
+/// A line of a list that belongs to the story: several words with numbers
+/// or commas ("June 9 -- Arena, Tampa, FL", "1 cup rice, 2 eggs"), not a
+/// row of menu links.
+fn is_data_line(text: &str, f: &Features) -> bool {
+    let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    let commas = text.matches(',').count();
+    f.words >= 3 && !f.link_like && !f.contact && (has_digit || commas >= 1 || text.contains(": "))
+}
+
 /// From a section heading ("Comments", "Related stories", "Legal
-/// Disclaimer") to the end of the body, blocks go with the heading, unless
-/// long article prose resumes after a list of links.
+/// Disclaimer") on, blocks go with the heading. A heading inside a list is a
+/// button in a share bar, not a section. Comments and disclaimers run to the
+/// end when they trail the article (less prose after them than before);
+/// link lists end where long article prose resumes.
 fn cut_trailing_sections(
     blocks: &[Block],
     features: &[Features],
     matched: &[Option<&'static Rule>],
     verdicts: &mut [Verdict],
 ) {
+    let prose_words: Vec<usize> = features
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(f, v)| {
+            if *v == Verdict::Keep && f.is_prose() {
+                f.words
+            } else {
+                0
+            }
+        })
+        .collect();
+    let total: usize = prose_words.iter().sum();
+    let mut before = 0usize;
     let mut section: Option<&'static Rule> = None;
     for i in 0..blocks.len() {
+        before += prose_words[i];
         if let Some(rule) = matched[i] {
-            if rule.section && features[i].words <= 12 {
-                section = Some(rule);
+            let heading = !features[i].list_item || blocks[i].text.trim_end().ends_with(':');
+            if rule.section && features[i].words <= 12 && heading {
+                // A section trails the article: a heading above it is a menu.
+                if before >= 100.min(total / 3) && before > 0 {
+                    section = Some(rule);
+                }
             }
             continue;
         }
         let Some(rule) = section else { continue };
         let f = &features[i];
-        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments");
-        if !to_the_end && f.is_prose() && f.words >= 30 {
+        let to_the_end = matches!(rule.name, "legal-disclaimer" | "comments" | "tag-list");
+        if !to_the_end && f.is_prose() && !f.list_item {
             section = None;
             continue;
         }
-        if verdicts[i] == Verdict::Keep {
-            verdicts[i] = Verdict::Remove(removal(rule));
+        match &verdicts[i] {
+            Verdict::Keep => verdicts[i] = Verdict::Remove(removal(rule)),
+            Verdict::Remove(r) if r.rule == OUTSIDE_BODY.rule || r.rule == MENU.rule => {
+                verdicts[i] = Verdict::Remove(removal(rule))
+            }
+            _ => {}
         }
     }
 }

@@ -24,6 +24,8 @@ const NEAR_RATIO: f32 = 0.85;
 /// most this many candidates are compared per paragraph.
 const MAX_POSTINGS: usize = 24;
 const MAX_CANDIDATES: usize = 6;
+/// How many 4-grams of a paragraph are indexed.
+const SKETCH: usize = 12;
 
 /// Marks repeats among the kept blocks as [`Verdict::Duplicate`].
 pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
@@ -58,72 +60,74 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
             continue;
         }
         if w.len() >= NEAR_WORDS {
-            if let Some(of) = near_copy_of(w, &words, &grams, &exact) {
+            if let Some(of) = near_copy_of(w, &words, &grams) {
                 verdicts[i] = Verdict::Duplicate(of);
                 continue;
             }
         }
         exact.insert(key, i);
         if w.len() >= MIN_WORDS {
-            for g in shingles(w) {
+            for g in sketch(w) {
                 let list = grams.entry(g).or_default();
-                if list.len() < MAX_POSTINGS && list.last() != Some(&i) {
+                if list.len() < MAX_POSTINGS {
                     list.push(i);
                 }
             }
         }
     }
-    mark_short_runs(blocks.len(), &short_repeats, verdicts);
+    mark_short_runs(&short_repeats, verdicts);
+}
+
+/// The paragraph's [`SKETCH`] smallest 4-gram hashes: near copies share
+/// most of them, and indexing only these keeps the index small whatever
+/// the vocabulary.
+fn sketch(w: &[u64]) -> Vec<u64> {
+    let mut all: Vec<u64> = shingles(w).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.truncate(SKETCH);
+    all
 }
 
 /// A short repeat is a copy when it sits inside a repeated run: a neighbour
-/// is a copy of the neighbour of its first occurrence. Runs grow in both
-/// directions until nothing changes.
-fn mark_short_runs(n: usize, short_repeats: &[(usize, usize)], verdicts: &mut [Verdict]) {
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &(i, first) in short_repeats {
-            if verdicts[i] != Verdict::Keep {
-                continue;
-            }
-            let copy_of = |j: usize, verdicts: &[Verdict]| match verdicts.get(j) {
-                Some(Verdict::Duplicate(of)) => Some(*of),
-                _ => None,
-            };
-            let before = i > 0 && first > 0 && {
-                // The nearest kept-or-duplicate neighbour before each.
-                copy_of(i - 1, verdicts) == Some(first - 1)
-            };
-            let after = i + 1 < n && copy_of(i + 1, verdicts) == Some(first + 1);
-            if before || after {
-                verdicts[i] = Verdict::Duplicate(first);
-                changed = true;
-            }
+/// is a copy of the neighbour of its first occurrence. One pass forward and
+/// one backward let runs grow both ways in linear time.
+fn mark_short_runs(short_repeats: &[(usize, usize)], verdicts: &mut [Verdict]) {
+    let copy_of = |j: usize, verdicts: &[Verdict]| match verdicts.get(j) {
+        Some(Verdict::Duplicate(of)) => Some(*of),
+        _ => None,
+    };
+    let forward = short_repeats.iter();
+    let backward = short_repeats.iter().rev();
+    for &(i, first) in forward.chain(backward) {
+        if verdicts[i] != Verdict::Keep {
+            continue;
+        }
+        let before = i > 0 && first > 0 && copy_of(i - 1, verdicts) == Some(first - 1);
+        let after = copy_of(i + 1, verdicts) == Some(first + 1);
+        if before || after {
+            verdicts[i] = Verdict::Duplicate(first);
         }
     }
 }
 
-fn near_copy_of(
-    w: &[u64],
-    words: &[Vec<u64>],
-    grams: &HashMap<u64, Vec<usize>>,
-    exact: &HashMap<u64, usize>,
-) -> Option<usize> {
+fn near_copy_of(w: &[u64], words: &[Vec<u64>], grams: &HashMap<u64, Vec<usize>>) -> Option<usize> {
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    for g in shingles(w) {
+    for g in sketch(w) {
         if let Some(list) = grams.get(&g) {
             for &j in list {
                 *votes.entry(j).or_default() += 1;
             }
         }
     }
-    let mut cands: Vec<(usize, usize)> = votes.into_iter().collect();
+    // Near copies share most of their sketch; one shared 4-gram is chance.
+    let need = if w.len() >= 16 { 2 } else { 1 };
+    let mut cands: Vec<(usize, usize)> = votes.into_iter().filter(|&(_, v)| v >= need).collect();
     cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut best: Option<usize> = None;
     for &(j, _) in cands.iter().take(MAX_CANDIDATES) {
         let orig = &words[j];
-        if orig.len() < MIN_WORDS || exact.get(&hash_seq(orig)) != Some(&j) {
+        if orig.len() < MIN_WORDS {
             continue;
         }
         if is_near_copy(w, orig) {
@@ -148,7 +152,28 @@ fn is_near_copy(copy: &[u64], orig: &[u64]) -> bool {
     if 2 * a.min(b) * 100 < (a + b) * 85 {
         return false;
     }
-    similarity(copy, orig) >= NEAR_RATIO
+    // The shared words bound the LCS from above: a cheap test first.
+    let mut x = copy.to_vec();
+    let mut y = orig.to_vec();
+    x.sort_unstable();
+    y.sort_unstable();
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if (2 * shared) as f32 / (a + b) as f32 >= NEAR_RATIO {
+        similarity(copy, orig) >= NEAR_RATIO
+    } else {
+        false
+    }
 }
 
 /// 2·LCS / (|a| + |b|), the word-sequence similarity. The LCS is computed

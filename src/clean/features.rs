@@ -22,6 +22,10 @@ pub(crate) struct Features {
     pub list_item: bool,
     /// Looks like a link, an address or a row of menu items.
     pub link_like: bool,
+    /// Holds an e-mail address or a phone or fax label: a contact box.
+    pub contact: bool,
+    /// A "By Jane Doe" line.
+    pub byline: bool,
     /// Starts with a lower-case letter (a fragment, a menu item).
     pub starts_lower: bool,
 }
@@ -121,6 +125,8 @@ impl Features {
         let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '』']);
         f.link_like = looks_like_link(text);
+        f.contact = has_contact(text);
+        f.byline = f.words <= 12 && crate::meta::byline(text).is_some();
         f
     }
 
@@ -147,4 +153,19 @@ fn looks_like_link(text: &str) -> bool {
     }
     let pipes = text.matches(" | ").count() + text.matches(" » ").count() + text.matches(" › ").count();
     pipes >= 2
+}
+
+/// An e-mail address ("name@host.tld") or a phone/fax label.
+fn has_contact(text: &str) -> bool {
+    let email = text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.split_once('@') {
+            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
+            None => false,
+        }
+    });
+    email
+        || ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]
+            .iter()
+            .any(|p| text.contains(p))
 }

@@ -13,8 +13,11 @@ pub(crate) enum Match {
     Whole(&'static [&'static str]),
     /// The block starts with one of the patterns (at a word boundary).
     Prefix(&'static [&'static str]),
-    /// The block contains one of the patterns and is short (≤ 40 words).
+    /// The block contains one of the patterns, within its first 300 bytes
+    /// or anywhere when the block is short (≤ 60 words).
     Contains(&'static [&'static str]),
+    /// A test of its own, for shapes a word list cannot state.
+    Test(fn(&str) -> bool),
 }
 
 /// One named rule.
@@ -36,7 +39,7 @@ const fn rule(name: &'static str, reason: &'static str, matcher: Match, section:
     }
 }
 
-use Match::{Contains, Prefix, Whole};
+use Match::{Contains, Prefix, Test, Whole};
 
 /// Every rule, tried in order; the first that matches names the removal.
 pub(crate) const RULES: &[Rule] = &[
@@ -148,6 +151,23 @@ pub(crate) const RULES: &[Rule] = &[
             "you may be interested in",
             "recommended",
             "recommended for you",
+            "recommended articles",
+            "recommended reading",
+            "recommended videos",
+            "more to read",
+            "read these next",
+            "more like this",
+            "around the web",
+            "from around the web",
+            "you might be interested in",
+            "other stories",
+            "in other news",
+            "trending articles",
+            "popular posts",
+            "recent posts",
+            "latest posts",
+            "related posts",
+            "random posts",
             "recommended stories",
             "more stories",
             "more news",
@@ -296,6 +316,33 @@ pub(crate) const RULES: &[Rule] = &[
         ]),
         true,
     ),
+    rule("comments", "comments", Test(is_comment_count), true),
+    rule("comment-author", "comments", Test(is_comment_author), false),
+    rule(
+        "comments",
+        "comments",
+        Contains(&[
+            "as you comment, please",
+            "comment policy",
+            "commenting guidelines",
+            "community guidelines",
+            "be respectful of other commenters",
+            "your email address will not be published",
+            "required fields are marked",
+            "this site uses akismet",
+            "notify me of follow-up comments",
+            "notify me of new posts",
+            "save my name, email, and website",
+        ]),
+        false,
+    ),
+    rule("author-bio", "boilerplate", Test(is_author_bio), false),
+    rule(
+        "photo-caption",
+        "boilerplate",
+        Test(ends_with_photo_credit),
+        false,
+    ),
     rule(
         "share",
         "boilerplate",
@@ -380,6 +427,17 @@ pub(crate) const RULES: &[Rule] = &[
             "by signing up, you agree",
             "by subscribing, you agree",
             "check the opt-in box",
+            "no longer wish to receive",
+            "to unsubscribe",
+            "unsubscribe from",
+            "click here to unsubscribe",
+            "do not reply to this message",
+            "do not reply to this email",
+            "change your preferences",
+            "update your preferences",
+            "manage your preferences",
+            "you are receiving this",
+            "you received this",
             "invalid email",
             "newsletter abonnieren",
             "inscrivez-vous à la newsletter",
@@ -698,6 +756,116 @@ pub(crate) const RULES: &[Rule] = &[
     ),
 ];
 
+/// "34 Comments", "0 comments", "12 responses to …", "5 thoughts on …",
+/// "Comments (3)", "3 replies".
+fn is_comment_count(norm: &str) -> bool {
+    let mut words = norm.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !first.chars().all(|c| c.is_ascii_digit()) || first.len() > 6 {
+        return false;
+    }
+    match words.next() {
+        Some("comments" | "comment" | "replies" | "reply") => words.count() <= 2,
+        Some("responses" | "response" | "thoughts") => matches!(words.next(), Some("to" | "on")),
+        _ => false,
+    }
+}
+
+/// "janedoe says:", "1. thelastfan says:", "Jane Doe said on May 5, 2019:".
+fn is_comment_author(norm: &str) -> bool {
+    let words = norm.split_whitespace().count();
+    words <= 8
+        && (norm.ends_with(" says") || norm.ends_with(" says:") || norm.contains(" says: ") && words <= 5)
+}
+
+/// "Jane Doe is a staff writer at …", "Regan is a native of … who writes
+/// about …": a short biography of the author.
+fn is_author_bio(norm: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "journalist",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "author",
+        "blogger",
+        "freelance",
+        "covering",
+        "covers",
+        "writes about",
+        "host of",
+    ];
+    let Some(at) = [
+        " is a ",
+        " is an ",
+        " is the ",
+        " was a ",
+        " is senior ",
+        " is our ",
+    ]
+    .iter()
+    .filter_map(|v| norm.find(v))
+    .min() else {
+        return false;
+    };
+    let name_words = norm[..at].split_whitespace().count();
+    if !(1..=4).contains(&name_words) || norm.split_whitespace().count() > 90 {
+        return false;
+    }
+    let head: String = norm.split_whitespace().take(25).collect::<Vec<_>>().join(" ");
+    ROLES.iter().any(|r| head.contains(r))
+}
+
+/// A caption: a block ending with a photo credit in brackets, "(Photo:
+/// Jane Roe/Agency)", "(Reuters)", "(AP Photo/John Doe)", or "Getty Images".
+fn ends_with_photo_credit(norm: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "photo",
+        "photos",
+        "photograph",
+        "getty",
+        "images",
+        "reuters",
+        "afp",
+        "ap",
+        "epa",
+        "shutterstock",
+        "istock",
+        "credit",
+        "courtesy",
+        "handout",
+    ];
+    if norm.ends_with("getty images") || norm.ends_with("/ getty images") {
+        return true;
+    }
+    // "…in Vienna.Jane Roe / Reuters file", "…on Monday. John Doe / AP"
+    if let Some((_, credit)) = norm.rsplit_once(" / ") {
+        let words: Vec<&str> = credit.split_whitespace().collect();
+        if (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| CREDITS.contains(w) || matches!(*w, "getty" | "afp" | "ap" | "reuters" | "file"))
+        {
+            return true;
+        }
+    }
+    let Some(inner) = norm
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.len() <= 10
+        && (inner.contains('/') || words.iter().any(|w| CREDITS.contains(w)))
+}
+
 /// Lower-cases a block and trims punctuation, bullets and spaces at the ends,
 /// so that "Comments (12)" and "* Share" meet the table as "comments (12)"
 /// and "share".
@@ -750,11 +918,34 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 /// The first rule that matches a block, given its normalised text and its
 /// word count.
 pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
+    // Long blocks are prose; only their start can hold a marker.
+    let head = if words > 60 { prefix(norm, 300) } else { norm };
     RULES.iter().find(|r| match r.matcher {
-        Whole(pats) => pats.contains(&norm),
-        Prefix(pats) => pats.iter().any(|p| starts_with_word(norm, p)),
-        Contains(pats) => words <= 60 && pats.iter().any(|p| norm.contains(p)),
+        Whole(pats) => words <= 12 && pats.contains(&norm),
+        Prefix(pats) => pats.iter().any(|p| starts_with_word(head, p)),
+        Contains(pats) => pats.iter().any(|p| head.contains(p)),
+        Test(test) => test(norm),
     })
+}
+
+/// The rule matching a block's text, if any.
+pub(crate) fn find_in(text: &str, words: usize) -> Option<&'static Rule> {
+    // Normalising a long block's first kilobyte is enough: the tests that
+    // read whole blocks only fire on short ones.
+    let text = if words > 60 { prefix(text, 1024) } else { text };
+    find(&normalize(text), words)
+}
+
+/// The longest prefix of `s` of at most `max` bytes, on a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 #[cfg(test)]
