@@ -79,6 +79,7 @@ struct Candidate {
     /// The entity a resolved pronoun stood for.
     subject_entity: Option<usize>,
     terms: Vec<String>,
+    stems: Vec<String>,
     score: f32,
 }
 
@@ -213,6 +214,7 @@ impl<'a> Article<'a> {
             offset,
             draft,
             subject_entity,
+            stems: stems(&terms),
             terms,
             score: 0.0,
         }
@@ -270,6 +272,7 @@ impl<'a> Article<'a> {
             .map(|l| score::terms(self.text(l), lang))
             .collect();
         let centroid = Centroid::new(&line_terms);
+        let names = score::known_names(self.lines.iter().map(|l| self.text(l)));
         let title: Vec<String> = self
             .sentences
             .cleaned
@@ -285,7 +288,7 @@ impl<'a> Article<'a> {
                 depth: c.line as f32 / n,
                 ..Features::default()
             };
-            score::text_features(&c.draft.text, &mut f);
+            score::text_features(&c.draft.text, &names, &mut f);
             let s = self.text(&self.lines[c.line]);
             f.opens_quote = f32::from(u8::from(s.starts_with(text::is_open_quote)));
             f.centrality = centroid.centrality(&c.terms);
@@ -304,6 +307,11 @@ impl<'a> Article<'a> {
             f.resolved = f32::from(u8::from(c.draft.subject.is_some()));
             f.clause = f32::from(u8::from(c.draft.cut.is_some()));
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
+            f.rest = f32::from(u8::from(c.offset > 0));
+            let speech = text::words(&c.draft.text)
+                .into_iter()
+                .any(|(a, b)| text::lists().speech_verbs.contains(c.draft.text[a..b].to_lowercase().as_str()));
+            f.reported = f32::from(u8::from(c.draft.reported || speech));
             c.score = f.score();
         }
     }
@@ -571,21 +579,40 @@ fn name_runs(s: &str) -> Vec<String> {
 }
 
 /// How many facts to give.
+///
+/// An article written in paragraphs gives about one fact per two of them,
+/// from 3 up to `max_facts`: a wire story of ten short paragraphs reports
+/// about five things. Text pasted as one block gives 3, the length of a
+/// news site's highlights.
 fn fact_count(article: &Article, max_facts: usize) -> usize {
-    let _ = article;
-    max_facts.min(3)
+    let paragraphs = article.sentences.cleaned.kept.len();
+    max_facts.min(paragraphs.div_ceil(2).clamp(3, MAX_COUNT))
 }
 
+/// Facts given at most, whatever `max_facts` says.
+const MAX_COUNT: usize = 50;
+
+/// How much a candidate's likeness to a fact already taken lowers its
+/// score (maximal marginal relevance): the list should cover the article.
+const NOVELTY: f32 = 1.0;
+
 /// The best candidates, none repeating another, in article order.
-fn select(mut candidates: Vec<Candidate>, count: usize) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.line.cmp(&b.line)));
+fn select(mut pool: Vec<Candidate>, count: usize) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::new();
-    for c in candidates {
-        if chosen.len() >= count {
-            break;
-        }
-        if chosen.iter().any(|x| repeats(x, &c)) {
-            continue;
+    // The highest likeness of each candidate to a chosen one.
+    let mut likeness = vec![0.0f32; pool.len()];
+    while chosen.len() < count {
+        let best = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !chosen.iter().any(|x| repeats(x, c)))
+            .map(|(i, c)| (i, c.score - NOVELTY * likeness[i]))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else { break };
+        let c = pool.swap_remove(i);
+        likeness.swap_remove(i);
+        for (j, other) in pool.iter().enumerate() {
+            likeness[j] = likeness[j].max(cosine(&c.stems, &other.stems));
         }
         chosen.push(c);
     }
@@ -593,17 +620,43 @@ fn select(mut candidates: Vec<Candidate>, count: usize) -> Vec<Candidate> {
     chosen
 }
 
+/// Terms cut to their first five letters, so that "regret" and
+/// "regretted", "Russia" and "Russian", "cancel" and "cancellation" match.
+fn stems(terms: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            t.char_indices()
+                .nth(5)
+                .map_or(t.as_str(), |(i, _)| &t[..i])
+                .to_string()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
+}
+
+/// Cosine of two stem sets.
+fn cosine(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    shared(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
 /// Two facts say the same thing when they share most of their terms.
 fn repeats(a: &Candidate, b: &Candidate) -> bool {
-    if a.line == b.line && a.offset == b.offset {
+    // One fact per sentence.
+    if a.line == b.line {
         return true;
     }
-    let shared = a
-        .terms
-        .iter()
-        .filter(|t| b.terms.binary_search(t).is_ok())
-        .count() as f32;
-    let (na, nb) = (a.terms.len() as f32, b.terms.len() as f32);
+    let shared = shared(&a.stems, &b.stems) as f32;
+    let (na, nb) = (a.stems.len() as f32, b.stems.len() as f32);
     if na == 0.0 || nb == 0.0 {
         return a.draft.text == b.draft.text;
     }

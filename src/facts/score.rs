@@ -2,7 +2,7 @@
 //! score over named features; the weights were fitted on the CNN dev half of
 //! `../shared/eval/facts` (oracle sentences as labels) and rounded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::text::{count_words, is_capitalised, words, DATE_WORDS, NUMBER_WORDS};
 use crate::lang::Lang;
@@ -43,6 +43,10 @@ pub(super) struct Features {
     pub plain: f32,
     /// The cut fell before a participle or a preposition.
     pub trim: f32,
+    /// The second clause of a split sentence.
+    pub rest: f32,
+    /// Reported speech whose speaker was dropped, or a speech verb left in.
+    pub reported: f32,
 }
 
 /// The weights of [`Features`], in declaration order, and the bias.
@@ -53,8 +57,8 @@ const WEIGHTS: Features = Features {
     length: 0.5,
     length2: -0.4,
     names: 0.3,
-    number: 0.1,
-    date: 0.0,
+    number: 0.2,
+    date: 0.15,
     opens_quote: -0.4,
     quoted: -0.2,
     centrality: 1.5,
@@ -64,12 +68,14 @@ const WEIGHTS: Features = Features {
     salience: 0.3,
     resolved: -0.05,
     clause: -0.05,
-    plain: -1.0,
+    plain: -0.3,
     trim: -0.1,
+    rest: -0.8,
+    reported: -0.2,
 };
 
 impl Features {
-    fn as_array(&self) -> [f32; 18] {
+    fn as_array(&self) -> [f32; 20] {
         [
             self.lead,
             self.depth,
@@ -89,6 +95,8 @@ impl Features {
             self.clause,
             self.plain,
             self.trim,
+            self.rest,
+            self.reported,
         ]
     }
 
@@ -213,31 +221,35 @@ fn idf(n: f32, df: u32) -> f32 {
 }
 
 /// The features of a fact's text that need nothing but the text.
-pub(super) fn text_features(text: &str, f: &mut Features) {
+///
+/// `names` are the words the article capitalises inside a sentence; a
+/// fact's first word counts when it is one of them ("Azerbaijani citizens
+/// were detained").
+pub(super) fn text_features(text: &str, names: &HashSet<String>, f: &mut Features) {
     let ws = words(text);
     let n = count_words(text).max(1) as f32;
     f.length = n / 25.0;
     f.length2 = f.length * f.length;
     let caps = ws
         .iter()
-        .skip(1)
-        .filter(|&&(a, b)| is_capitalised(&text[a..b]))
+        .enumerate()
+        .filter(|&(i, &(a, b))| is_capitalised(&text[a..b]) && (i > 0 || names.contains(&text[a..b])))
         .count();
     f.names = caps.min(8) as f32 / 8.0;
-    f.number = f32::from(u8::from(text.chars().any(|c| c.is_ascii_digit())));
+    let counted = ws
+        .iter()
+        .any(|&(a, b)| NUMBER_WORDS.contains(&text[a..b].to_lowercase().as_str()));
+    f.number = f32::from(u8::from(text.chars().any(|c| c.is_ascii_digit()) || counted));
     f.date =
         f32::from(u8::from(ws.iter().any(|&(a, b)| {
             DATE_WORDS.contains(&text[a..b].to_lowercase().as_str())
         })));
     f.quoted = quoted_share(text, &ws);
-    let counted = ws
-        .iter()
-        .any(|&(a, b)| NUMBER_WORDS.contains(&text[a..b].to_lowercase().as_str()));
     let named = ws
         .iter()
         .skip(1)
         .any(|&(a, b)| is_capitalised(&text[a..b]) && &text[a..b] != "I");
-    f.plain = f32::from(u8::from(f.number == 0.0 && f.date == 0.0 && !counted && !named));
+    f.plain = f32::from(u8::from(f.number == 0.0 && f.date == 0.0 && !named));
 }
 
 /// Share of the words inside quotation marks.
@@ -258,4 +270,17 @@ fn quoted_share(text: &str, ws: &[(usize, usize)]) -> f32 {
         }
     }
     quoted as f32 / ws.len().max(1) as f32
+}
+
+/// The words an article capitalises inside its sentences: names.
+pub(super) fn known_names<'a>(sentences: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in sentences {
+        for (a, b) in words(s).into_iter().skip(1) {
+            if is_capitalised(&s[a..b]) {
+                out.insert(s[a..b].to_string());
+            }
+        }
+    }
+    out
 }

@@ -63,6 +63,9 @@ pub(super) struct Draft {
     /// The name that replaces a leading pronoun ("Dmitry Peskov" for "He").
     pub subject: Option<String>,
     pub cut: Option<Cut>,
+    /// Reported speech: a speaker ("Peskov said that", ", police said")
+    /// was dropped.
+    pub reported: bool,
     /// The fact's text and its length in words.
     pub text: String,
     pub words: usize,
@@ -106,6 +109,7 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         holes: Vec::new(),
         subject: None,
         cut: None,
+        reported: false,
         text: String::new(),
         words: 0,
     };
@@ -415,12 +419,17 @@ fn drop_openers(s: &str, d: &mut Draft) {
         let rest = &s[d.head..d.end];
         let step = connective(rest)
             .or_else(|| earlier_later(rest))
-            .or_else(|| according_to_opener(rest))
-            .or_else(|| attribution_opener(rest))
             .or_else(|| colon_lead(rest));
+        let attributed = || according_to_opener(rest).or_else(|| attribution_opener(rest));
         match step {
             Some(n) if n > 0 => d.head += n,
-            _ => break,
+            _ => match attributed() {
+                Some(n) if n > 0 => {
+                    d.head += n;
+                    d.reported = true;
+                }
+                _ => break,
+            },
         }
     }
     d.head = skip_space(s, d.head);
@@ -705,6 +714,7 @@ fn drop_attribution_tail(s: &str, d: &mut Draft) {
             return;
         }
         d.end = d.head + kept_end;
+        d.reported = true;
         return;
     }
 }
@@ -1061,6 +1071,17 @@ fn preposition_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         "before",
         "without",
         "as",
+        "by",
+        "between",
+        "among",
+        "within",
+        "around",
+        "along",
+        "toward",
+        "towards",
+        "about",
+        "behind",
+        "beyond",
     ];
     let body = &s[d.head..d.end];
     let mut out = Vec::new();
@@ -1132,8 +1153,33 @@ fn clause_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
                 .unwrap_or("");
             let clause_like = matches!(
                 subject.to_lowercase().as_str(),
-                "he" | "she" | "they" | "it" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            ) || is_capitalised(subject);
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "there"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "no"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "both"
+                    | "each"
+            ) || is_capitalised(subject)
+                || subject.starts_with(|c: char| c.is_ascii_digit());
             (clause_like && k == 0 && count_words(&body[since..c]) >= 4)
                 .then_some(Cut::Coordinate(d.head + c))
         } else if (l.clause_cues.contains(next.as_str()) || (participle(rest) && participle_clause(rest)))
@@ -1509,10 +1555,17 @@ mod tests {
                 Skip::Pronoun,
             ),
             (
-                "We asked the port authority in Port Ellis for comment.",
+                "We asked the port authority in Port Ellis about the piers.",
+                Skip::Pronoun,
+            ),
+            (
+                "The storm that hit Port Ellis is closer than you think.",
                 Skip::Voice,
             ),
-            ("“We will rebuild every pier in Port Ellis.”", Skip::Quote),
+            (
+                "“Every pier in Port Ellis will be rebuilt by spring.”",
+                Skip::Quote,
+            ),
             ("The mayor spoke.", Skip::TooShort),
         ];
         for (s, want) in cases {
