@@ -52,9 +52,12 @@ pub(crate) fn pick(sentences: &Sentences, entities: &Entities, max_facts: usize)
         return Facts::default();
     }
     let article = Article::new(sentences, entities);
-    let mut candidates = article.drafts();
-    article.score(&mut candidates);
-    let chosen = select(candidates, fact_count(&article, max_facts));
+    let context = article.context();
+    let count = fact_count(&article, max_facts);
+    let order = article.reading_order(&context);
+    let mut candidates = article.drafts(&order, 2 * count + 2);
+    article.score(&context, &mut candidates);
+    let chosen = select(candidates, count);
     Facts {
         items: chosen.iter().map(|c| article.fact(c)).collect(),
     }
@@ -81,6 +84,16 @@ struct Candidate {
     terms: Vec<String>,
     stems: Vec<String>,
     score: f32,
+}
+
+/// What scoring needs of the whole article.
+struct ScoreContext {
+    /// The content terms of each body sentence.
+    line_terms: Vec<Vec<String>>,
+    centroid: Centroid,
+    /// Words the article capitalises inside sentences.
+    names: std::collections::HashSet<String>,
+    title: Vec<String>,
 }
 
 /// What the stage reads of the article.
@@ -155,10 +168,83 @@ impl<'a> Article<'a> {
             .map(|m| m.2)
     }
 
-    /// Tightens every body sentence into draft facts.
-    fn drafts(&self) -> Vec<Candidate> {
+    /// What scoring needs of the whole article.
+    fn context(&self) -> ScoreContext {
+        let lang = self.sentences.lang();
+        let line_terms: Vec<Vec<String>> = self
+            .lines
+            .iter()
+            .map(|l| score::terms(self.text(l), lang))
+            .collect();
+        let centroid = Centroid::new(&line_terms);
+        let names = score::known_names(self.lines.iter().map(|l| self.text(l)));
+        let title: Vec<String> = self
+            .sentences
+            .cleaned
+            .meta
+            .title
+            .as_ref()
+            .map(|t| score::terms(&t.text, lang))
+            .unwrap_or_default();
+        ScoreContext {
+            line_terms,
+            centroid,
+            names,
+            title,
+        }
+    }
+
+    /// The features a sentence has before it is tightened.
+    fn line_features(&self, cx: &ScoreContext, i: usize, text: &str, terms: &[String]) -> Features {
+        let n = self.lines.len().max(1) as f32;
+        let mut f = Features {
+            lead: 1.0 / (1.0 + i as f32),
+            depth: i as f32 / n,
+            ..Features::default()
+        };
+        score::text_features(text, &cx.names, &mut f);
+        let s = self.lines.get(i).map_or("", |l| self.text(l));
+        f.opens_quote = f32::from(u8::from(s.starts_with(text::is_open_quote)));
+        (f.centrality, f.recurrence) = cx.centroid.centrality_and_recurrence(terms);
+        if !cx.title.is_empty() {
+            f.title = cx.centroid.cosine(terms, &cx.title);
+        }
+        f
+    }
+
+    /// Body sentences, most promising first: tightening, the costly step,
+    /// runs on them in this order and stops once there are enough drafts.
+    fn reading_order(&self, cx: &ScoreContext) -> Vec<usize> {
+        let mut order: Vec<(usize, f32)> = (0..self.lines.len())
+            .map(|i| {
+                // Position and centrality only: the cheap part of the score.
+                let n = self.lines.len().max(1) as f32;
+                let terms = &cx.line_terms[i];
+                let mut f = Features {
+                    lead: 1.0 / (1.0 + i as f32),
+                    depth: i as f32 / n,
+                    ..Features::default()
+                };
+                (f.centrality, f.recurrence) = cx.centroid.centrality_and_recurrence(terms);
+                if !cx.title.is_empty() {
+                    f.title = cx.centroid.cosine(terms, &cx.title);
+                }
+                (i, f.score())
+            })
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        order.into_iter().map(|(i, _)| i).collect()
+    }
+
+    /// Tightens body sentences, in `order`, into at least `enough` draft
+    /// facts (when there are so many).
+    fn drafts(&self, order: &[usize], enough: usize) -> Vec<Candidate> {
         let mut out = Vec::new();
-        for (i, line) in self.lines.iter().enumerate() {
+        for &i in order {
+            if out.len() >= enough {
+                break;
+            }
+            let line = &self.lines[i];
             let s = self.text(line);
             if s.len() > tighten::MAX_SENTENCE_BYTES {
                 continue;
@@ -264,38 +350,9 @@ impl<'a> Article<'a> {
     }
 
     /// Scores every candidate.
-    fn score(&self, candidates: &mut [Candidate]) {
-        let lang = self.sentences.lang();
-        let line_terms: Vec<Vec<String>> = self
-            .lines
-            .iter()
-            .map(|l| score::terms(self.text(l), lang))
-            .collect();
-        let centroid = Centroid::new(&line_terms);
-        let names = score::known_names(self.lines.iter().map(|l| self.text(l)));
-        let title: Vec<String> = self
-            .sentences
-            .cleaned
-            .meta
-            .title
-            .as_ref()
-            .map(|t| score::terms(&t.text, lang))
-            .unwrap_or_default();
-        let n = self.lines.len().max(1) as f32;
+    fn score(&self, cx: &ScoreContext, candidates: &mut [Candidate]) {
         for c in candidates.iter_mut() {
-            let mut f = Features {
-                lead: 1.0 / (1.0 + c.line as f32),
-                depth: c.line as f32 / n,
-                ..Features::default()
-            };
-            score::text_features(&c.draft.text, &names, &mut f);
-            let s = self.text(&self.lines[c.line]);
-            f.opens_quote = f32::from(u8::from(s.starts_with(text::is_open_quote)));
-            f.centrality = centroid.centrality(&c.terms);
-            f.recurrence = centroid.recurrence(&c.terms);
-            if !title.is_empty() {
-                f.title = centroid.cosine(&c.terms, &title);
-            }
+            let mut f = self.line_features(cx, c.line, &c.draft.text, &c.terms);
             let ents = self.candidate_entities(c);
             f.entities = ents.len().min(4) as f32 / 4.0;
             f.salience = ents
@@ -308,10 +365,13 @@ impl<'a> Article<'a> {
             f.clause = f32::from(u8::from(c.draft.cut.is_some()));
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
-            let speech = text::words(&c.draft.text)
-                .into_iter()
-                .any(|(a, b)| text::lists().speech_verbs.contains(c.draft.text[a..b].to_lowercase().as_str()));
+            let speech = text::words(&c.draft.text).into_iter().any(|(a, b)| {
+                text::lists()
+                    .speech_verbs
+                    .contains(text::lower(&c.draft.text[a..b]).as_ref())
+            });
             f.reported = f32::from(u8::from(c.draft.reported || speech));
+            f.follow_up = f32::from(u8::from(c.draft.pronoun_speaker));
             c.score = f.score();
         }
     }
@@ -523,16 +583,16 @@ fn name_runs(s: &str) -> Vec<String> {
     for mut run in runs {
         // Drop a sentence-initial function word ("The", "On", "Whether").
         while let Some(&(a, b)) = run.first() {
-            let w = s[a..b].to_lowercase();
+            let w = text::lower(&s[a..b]);
             let opener = a == 0
                 && (lists
                     .connectives
                     .iter()
                     .any(|c| c.trim_end_matches(',').eq_ignore_ascii_case(&w))
-                    || lists.verbs.contains(w.as_str())
+                    || lists.verbs.contains(&*w)
                     || w.ends_with("ly")
                     || matches!(
-                        w.as_str(),
+                        &*w,
                         "whether"
                             | "despite"
                             | "unlike"
@@ -546,8 +606,7 @@ fn name_runs(s: &str) -> Vec<String> {
                             | "last"
                             | "next"
                     ));
-            if opener || crate::lang::Lang::is_english_stopword(&w) || text::DATE_WORDS.contains(&w.as_str())
-            {
+            if opener || crate::lang::Lang::is_english_stopword(&w) || text::is_date_word(&w) {
                 run.remove(0);
             } else {
                 break;
@@ -562,7 +621,7 @@ fn name_runs(s: &str) -> Vec<String> {
             a == 0
                 && ws
                     .get(1)
-                    .is_some_and(|&(x, y)| lists.speech_verbs.contains(s[x..y].to_lowercase().as_str()))
+                    .is_some_and(|&(x, y)| lists.speech_verbs.contains(text::lower(&s[x..y]).as_ref()))
         };
         if ok {
             let name = s[a..b].to_string();

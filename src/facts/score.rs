@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::{count_words, is_capitalised, words, DATE_WORDS, NUMBER_WORDS};
+use super::text::{count_words, is_capitalised, is_date_word, is_number_word, lower, short_lower, words};
 use crate::lang::Lang;
 
 /// The features of one draft, each roughly in 0..1.
@@ -47,6 +47,9 @@ pub(super) struct Features {
     pub rest: f32,
     /// Reported speech whose speaker was dropped, or a speech verb left in.
     pub reported: f32,
+    /// … and the speaker was a pronoun: a statement that continues
+    /// another.
+    pub follow_up: f32,
 }
 
 /// The weights of [`Features`], in declaration order, and the bias.
@@ -64,18 +67,19 @@ const WEIGHTS: Features = Features {
     centrality: 1.5,
     recurrence: 0.1,
     title: 0.8,
-    entities: 0.2,
-    salience: 0.3,
+    entities: 0.1,
+    salience: 0.0,
     resolved: -0.05,
     clause: -0.05,
     plain: -0.3,
     trim: -0.1,
     rest: -0.8,
     reported: -0.2,
+    follow_up: -0.5,
 };
 
 impl Features {
-    fn as_array(&self) -> [f32; 20] {
+    fn as_array(&self) -> [f32; 21] {
         [
             self.lead,
             self.depth,
@@ -97,6 +101,7 @@ impl Features {
             self.trim,
             self.rest,
             self.reported,
+            self.follow_up,
         ]
     }
 
@@ -116,19 +121,18 @@ impl Features {
 pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for (a, b) in words(text) {
-        let mut w = text[a..b].to_lowercase();
+        let lowered = lower(&text[a..b]);
+        let mut w: &str = &lowered;
         for suffix in ["’s", "'s"] {
-            if w.ends_with(suffix) {
-                w.truncate(w.len() - suffix.len());
-            }
+            w = w.strip_suffix(suffix).unwrap_or(w);
         }
-        if w.chars().count() < 2 || lang.is_stopword(&w) {
+        if w.len() < 2 || w.chars().nth(1).is_none() || lang.is_stopword(w) {
             continue;
         }
         if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-            w.pop();
+            w = &w[..w.len() - 1];
         }
-        out.push(w);
+        out.push(w.to_string());
     }
     out.sort_unstable();
     out.dedup();
@@ -137,82 +141,104 @@ pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
 
 /// Document frequencies and the tf-idf centroid of the body sentences.
 pub(super) struct Centroid {
-    n: f32,
-    df: HashMap<String, u32>,
-    weight: HashMap<String, f32>,
+    /// Per term: document frequency, idf and centroid weight.
+    terms: HashMap<String, TermStats>,
     norm: f32,
+    /// The idf of a term no sentence has.
+    unseen_idf: f32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct TermStats {
+    df: u32,
+    idf: f32,
+    weight: f32,
 }
 
 impl Centroid {
     pub fn new(sentences: &[Vec<String>]) -> Centroid {
-        let mut df: HashMap<String, u32> = HashMap::new();
-        for terms in sentences {
-            for t in terms {
-                *df.entry(t.clone()).or_default() += 1;
+        let mut terms: HashMap<String, TermStats> = HashMap::new();
+        for list in sentences {
+            for t in list {
+                if let Some(stats) = terms.get_mut(t.as_str()) {
+                    stats.df += 1;
+                } else {
+                    terms.insert(
+                        t.clone(),
+                        TermStats {
+                            df: 1,
+                            ..TermStats::default()
+                        },
+                    );
+                }
             }
         }
         let n = sentences.len().max(1) as f32;
-        let mut weight: HashMap<String, f32> = HashMap::new();
-        for terms in sentences {
-            let idf: Vec<f32> = terms
+        for stats in terms.values_mut() {
+            stats.idf = idf(n, stats.df);
+        }
+        for list in sentences {
+            let total: f32 = list
                 .iter()
-                .map(|t| idf(n, df.get(t).copied().unwrap_or(1)))
-                .collect();
-            let total: f32 = idf.iter().sum();
+                .filter_map(|t| terms.get(t.as_str()))
+                .map(|s| s.idf)
+                .sum();
             if total <= 0.0 {
                 continue;
             }
-            for (t, w) in terms.iter().zip(idf) {
-                *weight.entry(t.clone()).or_default() += w / total;
+            for t in list {
+                if let Some(stats) = terms.get_mut(t.as_str()) {
+                    stats.weight += stats.idf / total;
+                }
             }
         }
-        let norm = weight.values().map(|w| w * w).sum::<f32>().sqrt();
-        Centroid { n, df, weight, norm }
+        let norm = terms.values().map(|s| s.weight * s.weight).sum::<f32>().sqrt();
+        Centroid {
+            terms,
+            norm,
+            unseen_idf: idf(n, 1),
+        }
     }
 
-    fn idf(&self, t: &str) -> f32 {
-        idf(self.n, self.df.get(t).copied().unwrap_or(1))
+    fn stats(&self, t: &str) -> TermStats {
+        self.terms.get(t).copied().unwrap_or(TermStats {
+            df: 1,
+            idf: self.unseen_idf,
+            weight: 0.0,
+        })
     }
 
-    /// Cosine of a term set with the centroid.
-    pub fn centrality(&self, terms: &[String]) -> f32 {
+    /// Cosine of a term set with the centroid, and how often its terms
+    /// occur in the other sentences.
+    pub fn centrality_and_recurrence(&self, terms: &[String]) -> (f32, f32) {
         let mut dot = 0.0;
         let mut norm = 0.0;
+        let mut recurring = 0u32;
         for t in terms {
-            let w = self.idf(t);
-            norm += w * w;
-            dot += w * self.weight.get(t).copied().unwrap_or(0.0);
+            let s = self.stats(t);
+            norm += s.idf * s.idf;
+            dot += s.idf * s.weight;
+            recurring += s.df.saturating_sub(1);
         }
-        if norm <= 0.0 || self.norm <= 0.0 {
+        let centrality = if norm <= 0.0 || self.norm <= 0.0 {
             0.0
         } else {
             dot / (norm.sqrt() * self.norm)
-        }
+        };
+        (centrality, recurring as f32 / (terms.len() as f32 + 3.0))
     }
 
     /// Cosine of two term sets, idf-weighted.
     pub fn cosine(&self, a: &[String], b: &[String]) -> f32 {
-        let na: f32 = a.iter().map(|t| self.idf(t).powi(2)).sum();
-        let nb: f32 = b.iter().map(|t| self.idf(t).powi(2)).sum();
-        let dot: f32 = a
-            .iter()
-            .filter(|t| b.binary_search(t).is_ok())
-            .map(|t| self.idf(t).powi(2))
-            .sum();
+        let sq = |t: &String| self.stats(t).idf.powi(2);
+        let na: f32 = a.iter().map(sq).sum();
+        let nb: f32 = b.iter().map(sq).sum();
+        let dot: f32 = a.iter().filter(|t| b.binary_search(t).is_ok()).map(sq).sum();
         if na <= 0.0 || nb <= 0.0 {
             0.0
         } else {
             dot / (na.sqrt() * nb.sqrt())
         }
-    }
-
-    /// How often a sentence's terms occur in the other sentences.
-    pub fn recurrence(&self, terms: &[String]) -> f32 {
-        let sum: u32 = terms
-            .iter()
-            .map(|t| self.df.get(t).copied().unwrap_or(1).saturating_sub(1))
-            .sum();
-        sum as f32 / (terms.len() as f32 + 3.0)
     }
 }
 
@@ -236,15 +262,16 @@ pub(super) fn text_features(text: &str, names: &HashSet<String>, f: &mut Feature
         .filter(|&(i, &(a, b))| is_capitalised(&text[a..b]) && (i > 0 || names.contains(&text[a..b])))
         .count();
     f.names = caps.min(8) as f32 / 8.0;
-    let counted = ws
-        .iter()
-        .any(|&(a, b)| NUMBER_WORDS.contains(&text[a..b].to_lowercase().as_str()));
-    f.number = f32::from(u8::from(text.chars().any(|c| c.is_ascii_digit()) || counted));
-    f.date =
-        f32::from(u8::from(ws.iter().any(|&(a, b)| {
-            DATE_WORDS.contains(&text[a..b].to_lowercase().as_str())
-        })));
-    f.quoted = quoted_share(text, &ws);
+    let counted = ws.iter().any(|&(a, b)| short_lower(&text[a..b], is_number_word));
+    f.number = f32::from(u8::from(text.bytes().any(|c| c.is_ascii_digit()) || counted));
+    f.date = f32::from(u8::from(
+        ws.iter().any(|&(a, b)| short_lower(&text[a..b], is_date_word)),
+    ));
+    f.quoted = if text.contains(['"', '“']) {
+        quoted_share(text, &ws)
+    } else {
+        0.0
+    };
     let named = ws
         .iter()
         .skip(1)

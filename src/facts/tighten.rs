@@ -7,7 +7,8 @@
 //! range `head..end` minus some `holes`, so the fact's source span is known.
 
 use super::text::{
-    balanced, count_words, is_capitalised, is_close_quote, is_open_quote, lists, nested_at, words, DATE_WORDS,
+    balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower,
+    nested_at, words, Nesting,
 };
 
 /// The longest fact, in words.
@@ -66,6 +67,8 @@ pub(super) struct Draft {
     /// Reported speech: a speaker ("Peskov said that", ", police said")
     /// was dropped.
     pub reported: bool,
+    /// The dropped speaker was a pronoun ("He said that …").
+    pub pronoun_speaker: bool,
     /// The fact's text and its length in words.
     pub text: String,
     pub words: usize,
@@ -97,7 +100,7 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
     if is_headline_fragment(s) {
         return Err(Skip::Broken);
     }
-    if cx.english && speaker_label(s) {
+    if cx.english && (speaker_label(s) || addresses_reader(s)) {
         return Err(Skip::Voice);
     }
     if cx.english && attribution_only(s) {
@@ -110,6 +113,7 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         subject: None,
         cut: None,
         reported: false,
+        pronoun_speaker: false,
         text: String::new(),
         words: 0,
     };
@@ -254,17 +258,22 @@ fn is_headline_fragment(s: &str) -> bool {
 
 /// A speech tag cut off its quotation: "Rowling wrote in her reply."
 fn attribution_only(s: &str) -> bool {
-    let l = lists();
-    let ws: Vec<String> = words(s)
-        .into_iter()
-        .map(|(a, b)| s[a..b].to_lowercase())
-        .collect();
-    let Some(v) = ws.iter().position(|w| l.speech_verbs.contains(w.as_str())) else {
-        return false;
-    };
-    if v > 5 || ws.len() > v + 7 || s.contains(['"', '“', ':']) {
+    if count_words(s) > 13 {
         return false;
     }
+    let l = lists();
+    let spans = words(s);
+    let Some(v) = spans
+        .iter()
+        .take(6)
+        .position(|&(a, b)| l.speech_verbs.contains(&*lower(&s[a..b])))
+    else {
+        return false;
+    };
+    if spans.len() > v + 7 || s.contains(['"', '“', ':']) {
+        return false;
+    }
+    let ws: Vec<String> = spans.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
     // After the verb: nothing, or a time, a place, an audience.
     ws.get(v + 1).is_none_or(|w| {
         matches!(
@@ -287,8 +296,37 @@ fn attribution_only(s: &str) -> bool {
                 | "afterwards"
                 | "recently"
                 | "then"
-        ) || DATE_WORDS.contains(&w.as_str())
+        ) || is_date_word(w)
     })
+}
+
+/// An instruction to the reader: "Please note …", "Click …", "Share …".
+fn addresses_reader(s: &str) -> bool {
+    const IMPERATIVES: &[&str] = &[
+        "please",
+        "click",
+        "share",
+        "follow",
+        "watch",
+        "read",
+        "see",
+        "sign",
+        "subscribe",
+        "join",
+        "check",
+        "visit",
+        "download",
+        "tap",
+        "scroll",
+        "note",
+        "let's",
+        "let’s",
+        "imagine",
+        "consider",
+        "remember",
+    ];
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    IMPERATIVES.contains(&first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
 }
 
 /// A transcript's speaker label: "Moss: It is more …", "Q: …".
@@ -331,6 +369,33 @@ fn is_boilerplate(s: &str) -> bool {
         "this article",
         "this story",
     ];
+    const TRIGGERS: &[&str] = &[
+        "http",
+        "https",
+        "www",
+        "click",
+        "read",
+        "contributed",
+        "all",
+        "declined",
+        "reached",
+        "request",
+        "requests",
+        "immediately",
+        "published",
+        "updated",
+        "sign",
+        "subscribe",
+        "follow",
+        "this",
+    ];
+    let triggered = s.contains(['@', '©'])
+        || words(s)
+            .into_iter()
+            .any(|(a, b)| TRIGGERS.contains(&&*super::text::lower(&s[a..b])));
+    if !triggered {
+        return false;
+    }
     let lower = s.to_lowercase();
     if MARKS.iter().any(|m| lower.contains(m)) {
         return true;
@@ -425,6 +490,10 @@ fn drop_openers(s: &str, d: &mut Draft) {
             Some(n) if n > 0 => d.head += n,
             _ => match attributed() {
                 Some(n) if n > 0 => {
+                    // "He also noted that …": a speaker known only from
+                    // the sentences before.
+                    let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    d.pronoun_speaker = lists().pronouns.contains(first.to_lowercase().as_str());
                     d.head += n;
                     d.reported = true;
                 }
@@ -454,6 +523,10 @@ fn starts_with_ci(rest: &str, phrase: &str) -> bool {
 }
 
 fn connective(rest: &str) -> Option<usize> {
+    let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !lists().connective_starts.contains(&*lower(first)) {
+        return None;
+    }
     for &c in &lists().connectives {
         if !starts_with_ci(rest, c) {
             continue;
@@ -545,7 +618,7 @@ fn attribution_opener(rest: &str) -> Option<usize> {
     let nw = rest[next.0..next.1].to_lowercase();
     let plain = matches!(nw.as_str(), "the" | "a" | "an")
         || (is_capitalised(&rest[next.0..next.1])
-            && !DATE_WORDS.contains(&nw.as_str())
+            && !is_date_word(&nw)
             && !l.pronouns.contains(nw.as_str())
             && !matches!(nw.as_str(), "on" | "in" | "last" | "this" | "yesterday" | "today"));
     (plain && count_words(&rest[next.0..]) >= MIN_WORDS).then_some(next.0)
@@ -566,10 +639,11 @@ fn past_comma(s: &str, b: usize) -> usize {
 /// plays in "Mad Men," has completed`, both commas bound the aside.
 fn aside_commas(s: &str) -> Vec<usize> {
     let mut out = top_level_commas(s);
+    let mut nesting = None;
     for (i, c) in s.char_indices() {
         if c == ',' && s[i + 1..].starts_with(is_close_quote) {
             let after = i + 1 + s[i + 1..].chars().next().map_or(0, char::len_utf8);
-            if !nested_at(s, after) {
+            if !nesting.get_or_insert_with(|| Nesting::of(s)).at(after) {
                 out.push(i);
             }
         }
@@ -687,6 +761,14 @@ fn drop_asides(s: &str, d: &mut Draft) {
 /// Ruiz, a spokeswoman for the port." and the like.
 fn drop_attribution_tail(s: &str, d: &mut Draft) {
     let body = &s[d.head..d.end];
+    let l = lists();
+    let attributes = words(body).into_iter().any(|(a, b)| {
+        let w = lower(&body[a..b]);
+        l.speech_verbs.contains(&*w) || w == "according"
+    });
+    if !attributes {
+        return;
+    }
     let mut commas = top_level_commas(body);
     // A comma that closes a quotation: `“We will win,” Ruiz said.`
     for (i, c) in body.char_indices() {
@@ -828,10 +910,13 @@ fn ends_dangling(text: &str) -> bool {
         "from", "as", "than", "that", "which", "who", "whose", "his", "her", "their", "its", "our", "my",
         "your", "this", "these", "those", "very", "more", "most", "such", "about", "into", "is", "are",
         "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "not", "also",
+        "often", "always", "never", "ever", "just", "still", "even", "only", "then", "now", "so", "too",
     ];
-    words(text)
-        .last()
-        .is_some_and(|&(a, b)| NEEDS_MORE.contains(&text[a..b].to_lowercase().as_str()))
+    // A possessive wants its noun: "… a palace housing Yemen's".
+    words(text).last().is_some_and(|&(a, b)| {
+        let w = lower(&text[a..b]);
+        NEEDS_MORE.contains(&&*w) || w.ends_with("'s") || w.ends_with("’s")
+    })
 }
 
 /// A rule that lists where a draft may end.
@@ -843,11 +928,11 @@ pub(super) fn has_verb(text: &str) -> bool {
     let l = lists();
     let mut prev = String::new();
     words(text).into_iter().any(|(a, b)| {
-        let w = text[a..b].to_lowercase();
-        let verb = l.verbs.contains(w.as_str())
-            || l.speech_verbs.contains(w.as_str())
+        let w = lower(&text[a..b]);
+        let verb = l.verbs.contains(&*w)
+            || l.speech_verbs.contains(&*w)
             || (w.len() >= 5 && w.ends_with("ed") && !NOT_BEFORE_VERB.contains(&prev.as_str()));
-        prev = w;
+        prev = w.into_owned();
         verb
     })
 }
@@ -863,7 +948,7 @@ const NOT_BEFORE_VERB: &[&str] = &[
 fn has_main_verb(text: &str) -> bool {
     let mut relative = false;
     words(text).into_iter().any(|(a, b)| {
-        let w = text[a..b].to_lowercase();
+        let w = lower(&text[a..b]);
         let base = w.split(['\'', '’']).next().unwrap_or("");
         if matches!(
             base,
@@ -919,7 +1004,7 @@ fn main_clause_kept(kept: &str) -> bool {
     let ws = words(kept);
     let relative = ws.iter().skip(1).find(|&&(a, b)| {
         matches!(
-            kept[a..b].to_lowercase().as_str(),
+            lower(&kept[a..b]).as_ref(),
             "who" | "which" | "that" | "whose" | "whom"
         )
     });
@@ -1018,24 +1103,43 @@ fn participle_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         "before",
         "while",
         "when",
+        "often",
+        "always",
+        "never",
+        "ever",
+        "once",
+        "later",
+        "soon",
+        "again",
+        "now",
+        "sometimes",
+        "usually",
+        "recently",
+        "previously",
+        "even",
+        "only",
     ];
     let body = &s[d.head..d.end];
     let ws = words(body);
+    let nesting = Nesting::of(body);
     let mut out = Vec::new();
     for pair in ws.windows(2) {
         let ((pa, pb), (a, b)) = (pair[0], pair[1]);
         let w = &body[a..b];
-        let prev = body[pa..pb].to_lowercase();
+        let prev = lower(&body[pa..pb]);
         let participle = w.len() >= 5
             && (w.ends_with("ed") || w.ends_with("ing"))
             && w.starts_with(|c: char| c.is_lowercase())
             && !w.contains('-');
+        // "a man accused of", not "Lisa picking up" (the name is the
+        // participle's own subject).
         if participle
+            && !is_capitalised(&body[pa..pb])
             && body[pb..a].trim().is_empty()
-            && !NOT_BEFORE.contains(&prev.as_str())
-            && !lists().pronouns.contains(prev.as_str())
+            && !NOT_BEFORE.contains(&&*prev)
+            && !lists().pronouns.contains(&*prev)
             && !prev.ends_with("ly")
-            && !nested_at(body, a)
+            && !nesting.at(a)
             && participle_clause(&body[a..])
         {
             out.push((d.head + pb, Cut::Trim));
@@ -1084,9 +1188,10 @@ fn preposition_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         "beyond",
     ];
     let body = &s[d.head..d.end];
+    let nesting = Nesting::of(body);
     let mut out = Vec::new();
     for (a, b) in words(body) {
-        if a == 0 || !body[..a].ends_with(' ') || nested_at(body, a) {
+        if a == 0 || !body[..a].ends_with(' ') || nesting.at(a) {
             continue;
         }
         let next = body[b..].split_whitespace().next().unwrap_or("").to_lowercase();
@@ -1116,9 +1221,16 @@ fn drop_relative_asides(s: &str, d: &mut Draft) {
         let (a, b) = (pair[0], pair[1]);
         let inner = body[a + 1..b].trim_start();
         let first = inner.split_whitespace().next().unwrap_or("").to_lowercase();
+        let next = body[past_comma(body, b)..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let continues = next.ends_with("ly") || has_verb(next) || next.ends_with('s');
         if matches!(first.as_str(), "who" | "which" | "whose" | "whom" | "where")
             && count_words(inner) <= 15
             && count_words(&body[b..]) >= 2
+            && continues
+            && next.starts_with(char::is_lowercase)
         {
             d.holes.push((d.head + a, d.head + past_comma(body, b)));
             return;
@@ -1130,6 +1242,7 @@ fn drop_relative_asides(s: &str, d: &mut Draft) {
 fn clause_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
     let l = lists();
     let body = &s[d.head..d.end];
+    let nesting = Nesting::of(body);
     let commas = top_level_commas(body);
     let mut out = Vec::new();
     for (k, &c) in commas.iter().enumerate() {
@@ -1197,7 +1310,7 @@ fn clause_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         let mut from = 0;
         while let Some(off) = body[from..].find(sep) {
             let at = from + off;
-            if !nested_at(body, at) && !d.holes.iter().any(|&(a, b)| a <= d.head + at && d.head + at < b) {
+            if !nesting.at(at) && !d.holes.iter().any(|&(a, b)| a <= d.head + at && d.head + at < b) {
                 let cut = if sep == "; " {
                     Cut::Coordinate(d.head + at)
                 } else {
@@ -1333,9 +1446,10 @@ fn bare_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         "leaving",
     ];
     let body = &s[d.head..d.end];
+    let nesting = Nesting::of(body);
     let mut out = Vec::new();
     for (a, _) in words(body) {
-        if a == 0 || !body[..a].ends_with(' ') || nested_at(body, a) {
+        if a == 0 || !body[..a].ends_with(' ') || nesting.at(a) {
             continue;
         }
         let rest = &body[a..];
@@ -1414,9 +1528,12 @@ fn drop_leading_clause(s: &str, d: &mut Draft) -> bool {
 /// refuses a sentence that opens with any other pronoun.
 fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<(), Skip> {
     let body = &s[d.head..d.end];
-    let Some(&(a, b)) = words(body).first() else {
+    let Some(a) = body.find(char::is_alphanumeric) else {
         return Ok(());
     };
+    let b = a + body[a..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(body.len() - a);
     let word = &body[a..b];
     // "It's", "They're": the pronoun before the apostrophe.
     let base = word.split(['\'', '’']).next().unwrap_or(word).to_lowercase();
@@ -1443,7 +1560,9 @@ fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<(), Skip> {
 /// "I", "we", "you" outside quotation marks: the page or the author
 /// talking, not the news.
 fn has_personal_voice(s: &str, d: &Draft) -> bool {
-    d.pieces(s).iter().any(|piece| {
+    let mut nesting = None;
+    d.ranges().into_iter().any(|(start, end)| {
+        let piece = &s[start..end];
         words(piece).into_iter().any(|(a, b)| {
             let w = &piece[a..b];
             let personal = matches!(
@@ -1467,14 +1586,9 @@ fn has_personal_voice(s: &str, d: &Draft) -> bool {
                     | "My"
                     | "me"
             );
-            personal && !nested_at(piece, a) && !nested_at(s, offset_in(s, piece) + a)
+            personal && !nesting.get_or_insert_with(|| Nesting::of(s)).at(start + a)
         })
     })
-}
-
-/// The byte offset of `piece` (a slice of `s`) in `s`.
-fn offset_in(s: &str, piece: &str) -> usize {
-    (piece.as_ptr() as usize).saturating_sub(s.as_ptr() as usize)
 }
 
 fn starts_well(text: &str) -> bool {
