@@ -53,11 +53,14 @@ mod sentences;
 mod spans;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 #[cfg(test)]
 mod properties;
 
+/// The name tagger's training program (`train-ner`).
+#[cfg(feature = "train")]
+pub use entities::train::main as train_ner;
 pub use options::{Error, InputKind, Options};
 pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, SCHEMA};
 

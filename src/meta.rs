@@ -95,17 +95,13 @@ pub(crate) fn find(
     }
 
     // Title: the body's first block when it is headline-like and prose
-    // follows; else the nearest headline-like block before the body.
+    // follows; else the best headline-like block above the body.
     let first = verdicts.iter().position(|v| *v == Verdict::Keep).unwrap_or(first);
     let candidate =
         if is_headline(&blocks[first], &features[first]) && follows_prose(features, verdicts, first) {
             Some(first)
         } else {
-            (first.saturating_sub(12)..first).rev().find(|&i| {
-                matches!(verdicts[i], Verdict::Remove(_))
-                    && is_headline(&blocks[i], &features[i])
-                    && features[i].words >= 3
-            })
+            title_above(blocks, features, verdicts, first)
         };
     if let Some(i) = candidate {
         let part = Part::of_block(&blocks[i]);
@@ -125,6 +121,17 @@ pub(crate) fn find(
         }
     }
 
+    // Date: from a dateline or a timestamp line near the top.
+    if meta.published.is_none() {
+        let top = first.saturating_sub(12)..(first + 2).min(blocks.len());
+        meta.published = top.clone().find_map(|i| {
+            let t = &blocks[i].text;
+            (crate::clean::is_timestamp(t) || features[i].byline || t.len() < 120 && i < first)
+                .then(|| find_date(t))
+                .flatten()
+        });
+    }
+
     // Source: an agency dateline at the start of the body.
     if meta.source.is_none() {
         if let Some(i) = verdicts.iter().position(|v| *v == Verdict::Keep) {
@@ -132,6 +139,150 @@ pub(crate) fn find(
         }
     }
     meta
+}
+
+/// The most headline-like removed block among the twelve above the body:
+/// near the body, four to twenty words, no date, no byline, not shouted;
+/// a headline printed twice (breadcrumb and heading) scores higher.
+fn title_above(blocks: &[Block], features: &[Features], verdicts: &[Verdict], first: usize) -> Option<usize> {
+    let window = first.saturating_sub(12)..first;
+    let mut best: Option<(f32, usize)> = None;
+    for i in window.clone() {
+        let f = &features[i];
+        let t = blocks[i].text.trim();
+        if !matches!(verdicts[i], Verdict::Remove(_)) || !is_headline(&blocks[i], f) || f.words < 4 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if find_date(t).is_some()
+            || t.contains('@')
+            || [
+                "by ",
+                "posted",
+                "updated",
+                "published",
+                "image ",
+                "photo ",
+                "video ",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            continue;
+        }
+        let mut score = 10.0 - 0.5 * (first - i) as f32;
+        if (5..=20).contains(&f.words) {
+            score += 3.0;
+        }
+        if t.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase()) {
+            score -= 4.0;
+        }
+        let twice = window
+            .clone()
+            .filter(|&j| j != i && same_words(&blocks[j].text, t))
+            .count()
+            > 0;
+        if twice {
+            score += 2.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The first calendar date in a text, as ISO 8601: "Nov. 19, 2019",
+/// "19 November 2019", "2019-11-19", "11/19/2019", "19.11.2019".
+pub(crate) fn find_date(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '.'))
+        .map(|t| t.trim_matches('.'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let month = |t: &str| {
+        let l = t.to_lowercase();
+        MONTH_NAMES.iter().find(|(n, _)| *n == l).map(|&(_, m)| m)
+    };
+    let num = |t: &str| t.parse::<u32>().ok();
+    let year = |t: &str| num(t).filter(|y| (1900..=2100).contains(y) && t.len() == 4);
+    let day = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c.is_alphabetic());
+        num(t).filter(|d| (1..=31).contains(d))
+    };
+    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
+    for (k, t) in tokens.iter().enumerate() {
+        // 2019-11-19 (possibly with a time glued on: 2019-11-19T12:48:14Z)
+        let head = t.split('T').next().unwrap_or(t);
+        let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        {
+            let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if n.len() == 3 {
+                if parts[0].len() == 4 && (1..=12).contains(&n[1]) && (1..=31).contains(&n[2]) {
+                    return Some(iso(n[0], n[1], n[2]));
+                }
+                if parts[2].len() == 4 && (1900..=2100).contains(&n[2]) {
+                    // 11/19/2019 is month first; 19.11.2019 and 19/11/2019 day first.
+                    let (m, d) = if head.contains('/') && n[0] <= 12 {
+                        (n[0], n[1])
+                    } else {
+                        (n[1], n[0])
+                    };
+                    if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                        return Some(iso(n[2], m, d));
+                    }
+                }
+            }
+        }
+        if let Some(m) = month(t) {
+            // Nov 19, 2019
+            if let (Some(d), Some(y)) = (
+                tokens.get(k + 1).and_then(|t| day(t)),
+                tokens.get(k + 2).and_then(|t| year(t)),
+            ) {
+                return Some(iso(y, m, d));
+            }
+            // 19 November 2019
+            if let (Some(d), Some(y)) = (
+                k.checked_sub(1).and_then(|p| tokens.get(p)).and_then(|t| day(t)),
+                tokens.get(k + 1).and_then(|t| year(t)),
+            ) {
+                return Some(iso(y, m, d));
+            }
+        }
+    }
+    None
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -222,14 +373,33 @@ const ROLES: &[&str] = &[
 /// The names in a byline line ("By Jane Doe and John Roe" → "Jane Doe and
 /// John Roe"), or `None` when the line is not a byline.
 pub(crate) fn byline(text: &str) -> Option<String> {
-    let t = text.trim();
+    let t = text.trim().trim_start_matches('(').trim_end_matches(')');
     let rest = BY_PHRASES.iter().find_map(|p| t.strip_prefix(p)).or_else(|| {
         BY.iter()
             .find_map(|w| t.strip_prefix(w).filter(|r| r.starts_with([' ', ':', '\u{a0}'])))
     })?;
     let rest = rest.trim_start_matches([' ', ':', '\u{a0}', '.']).trim();
-    // "Reporting by A and B; Editing by C": the names before the semicolon.
+    // "Reporting by A and B; Editing by C": the names before the semicolon;
+    // "By A - 11/19/19 06:56 AM", "By A | Outlet", "By A on May 5": the names
+    // before the date or the outlet.
     let rest = rest.split(';').next().unwrap_or(rest).trim();
+    let rest = [
+        " - ",
+        " | ",
+        " — ",
+        " – ",
+        " on ",
+        " Updated",
+        " Published",
+        " Posted",
+    ]
+    .iter()
+    .filter_map(|sep| rest.find(sep))
+    .min()
+    .map_or(rest, |at| rest[..at].trim());
+    let rest = rest
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(rest, |at| rest[..at].trim());
     let rest = rest.trim_end_matches(['.', ',', ' ']);
     let mut names = rest.to_string();
     for role in ROLES {
@@ -349,6 +519,13 @@ mod tests {
             ("By JANE DOE, JOHN ROE", Some("JANE DOE, JOHN ROE")),
             ("Reporting by Ana Lima; Editing by Tom Gray", Some("Ana Lima")),
             ("By Jane DoeStaff Writer", Some("Jane Doe")),
+            ("By Tess Roe - 11/19/19 06:56 AM EST", Some("Tess Roe")),
+            ("By Jo Lee | The Daily Example", Some("Jo Lee")),
+            (
+                "Posted by Ann Dale on November 19, 2019, 6:21 AM EST",
+                Some("Ann Dale"),
+            ),
+            ("(Reporting by Will Roe; Editing by Tom Gray)", Some("Will Roe")),
             ("By María de la Cruz", Some("María de la Cruz")),
             ("By the time the rain stopped, the river had risen.", None),
             ("By Monday the talks had failed and everyone went home", None),
@@ -356,6 +533,22 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(byline(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Nov. 19, 2019 at 5:50 PM", Some("2019-11-19")),
+            ("Updated : 19 November 2019, 09:01 AM", Some("2019-11-19")),
+            ("2019-11-19T12:48:14Z", Some("2019-11-19")),
+            ("Posted 11/19/2019", Some("2019-11-19")),
+            ("21:17 18.11.2019", Some("2019-11-18")),
+            ("May the best team win", None),
+            ("Room 2019-B", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_date(text).as_deref(), *want, "{text}");
         }
     }
 

@@ -76,6 +76,32 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
         }
     }
     mark_short_runs(&short_repeats, verdicts);
+    mark_repeated_meta(blocks, &words, verdicts);
+}
+
+/// A paragraph that repeats the title or the byline line, word for word,
+/// is not article text: it goes, with a rule saying which it repeats.
+fn mark_repeated_meta(blocks: &[Block], words: &[Vec<u64>], verdicts: &mut [Verdict]) {
+    let meta: Vec<(Vec<u64>, &'static str)> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter_map(|(b, v)| match v {
+            Verdict::Title => Some((word_hashes(&b.text), "repeated-title")),
+            Verdict::Byline => Some((word_hashes(&b.text), "repeated-byline")),
+            _ => None,
+        })
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if verdicts[i] != Verdict::Keep || w.is_empty() {
+            continue;
+        }
+        if let Some((_, rule)) = meta.iter().find(|(m, _)| m == w) {
+            verdicts[i] = Verdict::Remove(crate::blocks::Removal {
+                reason: "boilerplate",
+                rule,
+            });
+        }
+    }
 }
 
 /// The paragraph's [`SKETCH`] smallest 4-gram hashes: near copies share

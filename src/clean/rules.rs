@@ -179,10 +179,6 @@ pub(crate) const RULES: &[Rule] = &[
             "latest stories",
             "latest",
             "what to read next",
-            "up next",
-            "don't miss",
-            "also read",
-            "see also",
             "elsewhere",
             "market research",
             "mehr zum thema",
@@ -237,6 +233,20 @@ pub(crate) const RULES: &[Rule] = &[
             "читайте также:",
         ]),
         true,
+    ),
+    rule(
+        "read-more",
+        "related-links",
+        Whole(&[
+            "up next",
+            "don't miss",
+            "also read",
+            "see also",
+            "read also",
+            "read more",
+            "more",
+        ]),
+        false,
     ),
     rule(
         "read-more",
@@ -338,6 +348,20 @@ pub(crate) const RULES: &[Rule] = &[
     ),
     rule("author-bio", "boilerplate", Test(is_author_bio), false),
     rule(
+        "reading-time",
+        "boilerplate",
+        Prefix(&[
+            "reading time",
+            "tempo de leitura",
+            "lesezeit",
+            "temps de lecture",
+            "tiempo de lectura",
+            "время чтения",
+        ]),
+        false,
+    ),
+    rule("reading-time", "boilerplate", Test(is_reading_time), false),
+    rule(
         "photo-caption",
         "boilerplate",
         Test(ends_with_photo_credit),
@@ -416,6 +440,11 @@ pub(crate) const RULES: &[Rule] = &[
             "newsletter signup",
             "sign up to receive",
             "sign up for free",
+            "sign up for newsletters",
+            "sign up for our",
+            "sign up to our",
+            "you are signed in as",
+            "you are logged in as",
             "get the latest news delivered",
             "delivered to your inbox",
             "straight to your inbox",
@@ -769,6 +798,17 @@ fn is_comment_count(norm: &str) -> bool {
         Some("responses" | "response" | "thoughts") => matches!(words.next(), Some("to" | "on")),
         _ => false,
     }
+}
+
+/// "5 min read", "3 minute read", "Read time: 4 minutes".
+fn is_reading_time(norm: &str) -> bool {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && (norm.ends_with("min read")
+            || norm.ends_with("minute read")
+            || norm.ends_with("minutes read")
+            || norm.starts_with("read time"))
 }
 
 /// "janedoe says:", "1. thelastfan says:", "Jane Doe said on May 5, 2019:".
