@@ -3,19 +3,24 @@
 //!
 //! The recipe:
 //!
-//! 1. every body sentence is tightened into a draft fact ([`tighten`]):
-//!    dateline, openers, asides and attribution dropped, cut at a clause
-//!    boundary when too long, a leading pronoun resolved or the sentence
-//!    skipped;
-//! 2. each draft is scored ([`score`]): position, names and numbers,
-//!    centrality among the article's sentences, quotations;
-//! 3. the best drafts are taken, none repeating another;
-//! 4. they are put back in article order, with their source spans and the
+//! 1. the body sentences are ranked by what can be known cheaply (position,
+//!    centrality among the article's sentences, likeness to the title);
+//! 2. in that order, sentences are tightened into draft facts
+//!    ([`tighten`]) until there are enough: dateline, openers, asides and
+//!    attribution dropped, cut at a clause boundary when too long, a subject
+//!    pronoun replaced by its person or the sentence skipped; the clause
+//!    after a split may stand alone as a draft of its own;
+//! 3. each draft is scored ([`score`]): position, names, numbers and dates,
+//!    entities, centrality, quotations, reported speech;
+//! 4. the best drafts are taken, one per sentence, each next one scored
+//!    down by its likeness to those already taken;
+//! 5. they are put back in article order, with their source spans and the
 //!    entities they mention.
 //!
-//! Only the title is never a fact (it is not a sentence); it guides the
-//! score. Everything is linear in the article's length: a paste with more
-//! than [`MAX_LINES`] sentences is read up to there.
+//! The title is never a fact (it is not a sentence); it guides the score.
+//! Everything is linear in the article's length: a paste with more than
+//! [`MAX_LINES`] sentences is read up to there, and only the most promising
+//! sentences are tightened.
 
 mod score;
 mod text;

@@ -123,10 +123,15 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
     }
     if cx.english {
         drop_openers(s, &mut d);
+        // The cheap refusals first: a pronoun nobody can name.
+        resolve_pronoun(s, &mut d.clone(), cx)?;
         drop_attribution_tail(s, &mut d);
         drop_asides(s, &mut d);
+        if d.word_count(s) > MAX_WORDS && has_personal_voice(s, &d) {
+            return Err(Skip::Voice);
+        }
         shorten(s, &mut d)?;
-        if s[d.end..].chars().any(char::is_alphanumeric) && !main_clause_kept(&d.pieces(s).join(" ")) {
+        if d.cut.is_some() && !main_clause_kept(&d.pieces(s).join(" ")) {
             return Err(Skip::Broken);
         }
         resolve_pronoun(s, &mut d, cx)?;
@@ -176,6 +181,39 @@ impl Draft {
         }
         if at < self.end {
             out.push((at, self.end));
+        }
+        out
+    }
+
+    /// The kept ranges if the draft ended at `end`.
+    fn ranges_to(&self, end: usize) -> Vec<(usize, usize)> {
+        self.ranges()
+            .into_iter()
+            .filter(|&(a, _)| a < end)
+            .map(|(a, b)| (a, b.min(end)))
+            .collect()
+    }
+
+    /// Byte offsets in `s` where the kept words start, as the word count
+    /// counts them.
+    fn word_starts(&self, s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (a, b) in self.ranges() {
+            let piece = &s[a..b];
+            let mut in_word = false;
+            let mut prev_apostrophe = false;
+            for (i, c) in piece.char_indices() {
+                if c.is_alphanumeric() {
+                    if !in_word && !prev_apostrophe {
+                        out.push(a + i);
+                    }
+                    in_word = true;
+                    prev_apostrophe = false;
+                } else {
+                    prev_apostrophe = in_word && matches!(c, '\'' | '’');
+                    in_word = false;
+                }
+            }
         }
         out
     }
@@ -464,11 +502,13 @@ pub(super) fn dateline_end(s: &str) -> usize {
                 let close = open + len;
                 let inner = s[open + 1..close].trim();
                 let inner_words: Vec<&str> = inner.split_whitespace().collect();
+                // "(CNN)", "(Reuters)", "(the Heartland Project)".
                 let is_source = !inner.is_empty()
                     && inner.len() <= 30
-                    && inner_words.len() <= 3
+                    && inner_words.len() <= 4
+                    && inner_words.iter().any(|w| is_capitalised(w))
                     && inner_words.iter().all(|w| {
-                        is_capitalised(w)
+                        (is_capitalised(w) || matches!(*w, "the" | "of" | "and" | "for"))
                             && w.chars()
                                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-' | '\''))
                     });
@@ -896,14 +936,20 @@ fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
         for (i, level) in levels.into_iter().enumerate() {
             let mut cuts: Vec<(usize, Cut)> = level.iter().flat_map(|find| find(s, d)).collect();
             cuts.sort_by_key(|&(pos, _)| pos);
+            let starts = d.word_starts(s);
             let best = cuts.into_iter().rev().find(|&(pos, _)| {
-                let trial = Draft {
-                    end: pos,
-                    ..d.clone()
-                };
-                let kept = trial.pieces(s).join(" ");
-                (MIN_CLAUSE_WORDS..=MAX_WORDS).contains(&count_words(&kept))
-                    && !ends_dangling(&kept)
+                // Words kept by a cut at `pos`, without building the text.
+                let n = starts.partition_point(|&w| w < pos);
+                if !(MIN_CLAUSE_WORDS..=MAX_WORDS).contains(&n) {
+                    return false;
+                }
+                let kept = d
+                    .ranges_to(pos)
+                    .into_iter()
+                    .map(|(a, b)| &s[a..b])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                !ends_dangling(&kept)
                     && has_verb(&kept)
                     && main_clause_kept(&kept)
                     // Past the clause boundaries, what is dropped must not
@@ -1025,17 +1071,73 @@ fn main_clause_kept(kept: &str) -> bool {
         if SUBORDINATORS.contains(&opening.as_str()) || opening == "with" {
             return false;
         }
+        // After an opening phrase, the main clause keeps its verb: not "As
+        // the first candidate …, the Texas senator".
+        if opener && !has_verb(&kept[commas[0] + 1..]) {
+            return false;
+        }
+    }
+    // Not cut inside a clause that has just begun: "… in what a police
+    // official", "… nuzzling up to what".
+    let ws = words(kept);
+    let tail = &ws[ws.len().saturating_sub(4)..];
+    // Nor inside a subordinate clause whose verb was taken for a
+    // participle: "… killed in the collision as two helicopters".
+    if tail.iter().any(|&(a, b)| {
+        matches!(
+            lower(&kept[a..b]).as_ref(),
+            "what"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "where"
+                | "whether"
+                | "how"
+                | "as"
+                | "when"
+                | "while"
+                | "because"
+                | "if"
+                | "although"
+                | "though"
+                | "once"
+                | "until"
+                | "since"
+        )
+    }) {
+        return false;
     }
     // "An Australian man who had taken his family to Syria": the main verb
     // comes after the relative clause, so it was cut off.
-    let ws = words(kept);
+    // "The widow of the man whose life was portrayed in the film has penned
+    // a letter" has both verbs: the relative's and the main one.
     let relative = ws.iter().skip(1).find(|&&(a, b)| {
         matches!(
             lower(&kept[a..b]).as_ref(),
             "who" | "which" | "that" | "whose" | "whom"
         )
     });
-    relative.is_none_or(|&(a, _)| has_verb(&kept[..a]))
+    relative.is_none_or(|&(a, _)| has_verb(&kept[..a]) || finite_verbs(&kept[a..]) >= 2)
+}
+
+/// Finite verbs of a text: forms that are never nouns ("was", "has",
+/// "said") and words in "-ed" that no auxiliary or article precedes.
+fn finite_verbs(text: &str) -> usize {
+    let mut prev = String::new();
+    let mut n = 0;
+    for (a, b) in words(text) {
+        let w = lower(&text[a..b]).into_owned();
+        let auxiliary = FINITE.contains(&prev.as_str())
+            || matches!(prev.as_str(), "be" | "been" | "being" | "get" | "got");
+        if FINITE.contains(&w.as_str())
+            || (w.len() >= 5 && w.ends_with("ed") && !auxiliary && !NOT_BEFORE_VERB.contains(&prev.as_str()))
+        {
+            n += 1;
+        }
+        prev = w;
+    }
+    n
 }
 
 /// ", the younger brother of X," after a name, before the verb.
@@ -1201,7 +1303,6 @@ fn preposition_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         "after",
         "before",
         "without",
-        "as",
         "by",
         "between",
         "among",
@@ -1322,7 +1423,8 @@ fn clause_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
                 || subject.starts_with(|c: char| c.is_ascii_digit());
             (clause_like && k == 0 && count_words(&body[since..c]) >= 4)
                 .then_some(Cut::Coordinate(d.head + c))
-        } else if (l.clause_cues.contains(next.as_str()) || (participle(rest) && participle_clause(rest)))
+        } else if (l.clause_cues.contains(next.as_str())
+            || ((participle(rest) || next.ends_with("ed")) && participle_clause(rest)))
             && !(relative && later_comma)
         {
             Some(Cut::Subordinate(d.head + c))
@@ -1410,7 +1512,10 @@ fn participle_clause(rest: &str) -> bool {
             | "down"
     ) || next.starts_with(|c: char| c.is_ascii_digit())
         || is_capitalised(next);
-    (w.ends_with("ed") || participle(w)) && follows
+    // "records suggesting the statue belonged to a temple": a word in "-ed"
+    // before "to" is as often the verb of a clause.
+    let passive = w.ends_with("ed") && next_lower != "to";
+    (passive || participle(w)) && follows
 }
 
 /// ", killing 30 people": a present participle opens a clause.
