@@ -800,9 +800,11 @@ fn drop_asides(s: &str, d: &mut Draft) {
                 | "apparently"
         );
         let ws: Vec<&str> = lower.split_whitespace().collect();
+        // ", officials said," but not ", UNC denied those claims,".
         let said = (2..=6).contains(&inner_words)
             && ws.last().is_some_and(|w| l.speech_verbs.contains(w))
-            && !ws.contains(&"that");
+            && !ws.contains(&"that")
+            && !has_verb(&ws[..ws.len() - 1].join(" "));
         let said_first = (2..=6).contains(&inner_words)
             && ws
                 .first()
@@ -953,8 +955,9 @@ fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
                     && has_verb(&kept)
                     && main_clause_kept(&kept)
                     // Past the clause boundaries, what is dropped must not
-                    // hold the main verb.
-                    && (i == 0 || !has_main_verb(&s[pos..d.end]))
+                    // hold the main verb, nor the verb of a clause just
+                    // begun: "… killed in the collision as two helicopters".
+                    && (i == 0 || !has_main_verb(&s[pos..d.end]) && !ends_in_subordinate(&kept))
             });
             if let Some((pos, cut)) = best {
                 d.end = pos;
@@ -992,6 +995,17 @@ fn ends_dangling(text: &str) -> bool {
 
 /// A rule that lists where a draft may end.
 type CutFinder = fn(&str, &Draft) -> Vec<(usize, Cut)>;
+
+/// A subordinator among the last words: the cut fell inside its clause.
+fn ends_in_subordinate(kept: &str) -> bool {
+    let ws = words(kept);
+    ws[ws.len().saturating_sub(4)..].iter().any(|&(a, b)| {
+        matches!(
+            lower(&kept[a..b]).as_ref(),
+            "as" | "when" | "while" | "because" | "if" | "although" | "though" | "once" | "until" | "since"
+        )
+    })
+}
 
 /// Whether a text has a finite verb: one of `lists/verbs.txt`, a speech
 /// verb, or a word in "-ed" that no article or preposition precedes.
@@ -1081,29 +1095,10 @@ fn main_clause_kept(kept: &str) -> bool {
     // official", "… nuzzling up to what".
     let ws = words(kept);
     let tail = &ws[ws.len().saturating_sub(4)..];
-    // Nor inside a subordinate clause whose verb was taken for a
-    // participle: "… killed in the collision as two helicopters".
     if tail.iter().any(|&(a, b)| {
         matches!(
             lower(&kept[a..b]).as_ref(),
-            "what"
-                | "which"
-                | "who"
-                | "whom"
-                | "whose"
-                | "where"
-                | "whether"
-                | "how"
-                | "as"
-                | "when"
-                | "while"
-                | "because"
-                | "if"
-                | "although"
-                | "though"
-                | "once"
-                | "until"
-                | "since"
+            "what" | "which" | "who" | "whom" | "whose" | "where" | "whether" | "how"
         )
     }) {
         return false;
@@ -1641,15 +1636,56 @@ fn drop_leading_clause(s: &str, d: &mut Draft) -> bool {
     if !OPENERS.contains(&first.as_str()) {
         return false;
     }
-    // Not the comma of "June 27, 2025" or "1,200".
-    let Some(comma) = top_level_commas(body).into_iter().find(|&c| {
-        !body[c + 1..]
-            .trim_start()
-            .starts_with(|ch: char| ch.is_ascii_digit())
-    }) else {
+    // The comma after which the main clause starts with its subject: not
+    // the comma of "June 27, 2025", nor of "a blood-soaked, gun-wielding
+    // rant".
+    let subject_follows = |c: usize| {
+        let next = body[c + 1..]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let lower_next = next.to_lowercase();
+        is_capitalised(next)
+            || matches!(
+                lower_next.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "both"
+                    | "no"
+                    | "all"
+            )
+    };
+    let Some(comma) = top_level_commas(body)
+        .into_iter()
+        .take_while(|&c| count_words(&body[..c]) <= 18)
+        .filter(|&c| {
+            subject_follows(c)
+                && !body[c + 1..]
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+        })
+        .last()
+    else {
         return false;
     };
-    if count_words(&body[..comma]) > 18 || count_words(&body[comma..]) < MIN_CLAUSE_WORDS {
+    if count_words(&body[comma..]) < MIN_CLAUSE_WORDS {
         return false;
     }
     d.head = skip_space(s, d.head + comma + 1);
