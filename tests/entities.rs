@@ -86,6 +86,10 @@ fn names_table() {
             "Prime Minister Anna Lindqvist of Sweden arrived in Oslo for the Nordic Council summit.",
             &[("person", "Anna Lindqvist"), ("place", "Sweden"), ("place", "Oslo")],
         ),
+        (
+            "Ferries to Gull Island stopped on Monday, and the road along Lake Orla was closed by the floods.",
+            &[("place", "Gull Island"), ("place", "Lake Orla"), ("date", "Monday")],
+        ),
     ]);
 }
 

@@ -203,6 +203,36 @@ const CONNECTORS: &[&str] = &[
     "ibn", "and", "&", "for", "the", "y", "on", "upon", "'s", "’s", "-",
 ];
 
+/// Last words of place names.
+const GEO_TAILS: &[&str] = &[
+    "Island",
+    "Islands",
+    "Isle",
+    "River",
+    "Bay",
+    "Lake",
+    "Mountains",
+    "Valley",
+    "Peninsula",
+    "Strait",
+    "Straits",
+    "Gulf",
+    "Ocean",
+    "Sea",
+    "Desert",
+    "Canyon",
+    "Glacier",
+    "Archipelago",
+    "Coast",
+    "Harbour",
+    "Harbor",
+    "Fjord",
+    "Reef",
+];
+
+/// First words of two-word place names.
+const GEO_HEADS: &[&str] = &["Lake", "Mount", "Cape", "Isle", "Loch"];
+
 /// Surname endings common in news from Russia, the Caucasus, Central Asia
 /// and Eastern Europe.
 const SURNAME_ENDINGS: &[&str] = &[
@@ -271,6 +301,17 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             f.kind = Kind::Name(PER);
             out.push(f);
             continue;
+        }
+        // A name headed by a landform is a place: "Gull Island", "Lake
+        // Orla", "Mount Kenya", "Red River".
+        if len >= 2 && ty != LOC && (f.start..f.end).all(|i| doc.feats[i].gaz & NOT_AUTHOR == 0) {
+            let last = words[f.end - 1];
+            let first = words[f.start];
+            if GEO_TAILS.contains(&last) || GEO_HEADS.contains(&first) && len == 2 {
+                f.kind = Kind::Name(LOC);
+                out.push(f);
+                continue;
+            }
         }
         // In a Title-Case headline every word is capitalised, so the tagger
         // has little to go on: a known place there, with no organisation
