@@ -986,10 +986,49 @@ fn ends_dangling(text: &str) -> bool {
         "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "not", "also",
         "often", "always", "never", "ever", "just", "still", "even", "only", "then", "now", "so", "too",
     ];
+    // Half of a compound preposition: "… charged with murder in
+    // connection", "… according".
+    const HALF: &[&str] = &["according", "because", "owing", "regardless"];
+    const HALF_AFTER_IN: &[&str] = &[
+        "connection",
+        "regard",
+        "accordance",
+        "spite",
+        "response",
+        "addition",
+        "relation",
+        "respect",
+        "terms",
+        "front",
+        "favour",
+        "favor",
+        "view",
+        "light",
+        "line",
+        "search",
+        "exchange",
+        "memory",
+        "honour",
+        "honor",
+    ];
+    let ws = words(text);
+    let last_two = |k: usize| {
+        ws.len()
+            .checked_sub(k)
+            .and_then(|i| ws.get(i))
+            .map(|&(a, b)| lower(&text[a..b]))
+    };
+    if let (Some(prev), Some(last)) = (last_two(2), last_two(1)) {
+        if matches!(&*prev, "in" | "on" | "with") && HALF_AFTER_IN.contains(&&*last)
+            || prev == "on" && last == "behalf"
+        {
+            return true;
+        }
+    }
     // A possessive wants its noun: "… a palace housing Yemen's".
-    words(text).last().is_some_and(|&(a, b)| {
+    ws.last().is_some_and(|&(a, b)| {
         let w = lower(&text[a..b]);
-        NEEDS_MORE.contains(&&*w) || w.ends_with("'s") || w.ends_with("’s")
+        NEEDS_MORE.contains(&&*w) || HALF.contains(&&*w) || w.ends_with("'s") || w.ends_with("’s")
     })
 }
 
@@ -1906,6 +1945,15 @@ mod tests {
                 "Two piers were damaged by the storm overnight.",
             ),
             // Leading connectives go; "Earlier in June" keeps its date.
+            // A long sentence is not cut inside a compound preposition
+            // ("in connection | with …").
+            (
+                "On Tuesday, harbour police told reporters gathered outside the station that a local man was being \
+                 questioned about two counts of arson in connection with the boatyard fires.",
+                None,
+                "On Tuesday, harbour police told reporters gathered outside the station that a local man was being \
+                 questioned about two counts of arson.",
+            ),
             (
                 "However, the port authority reopened the north pier on Sunday.",
                 None,
