@@ -1024,6 +1024,15 @@ fn ends_dangling(text: &str) -> bool {
         {
             return true;
         }
+        // A gerund just begun wants its object: "… accused of spying and
+        // bringing", "… arrested for selling".
+        let gerund_opener = matches!(
+            &*prev,
+            "and" | "or" | "of" | "for" | "by" | "from" | "about" | "without" | "while" | "after" | "before"
+        );
+        if gerund_opener && last.len() > 5 && last.ends_with("ing") {
+            return true;
+        }
     }
     // A possessive wants its noun: "… a palace housing Yemen's".
     ws.last().is_some_and(|&(a, b)| {
@@ -1945,6 +1954,13 @@ mod tests {
                 "Two piers were damaged by the storm overnight.",
             ),
             // Leading connectives go; "Earlier in June" keeps its date.
+            // … nor after a gerund that wants its object.
+            (
+                "The two brothers from the coast were accused of stealing diesel from the depot over the past \
+                 four long and cold winters and dealing with several trusted local restaurant owners and their cooks.",
+                None,
+                "The two brothers from the coast were accused of stealing diesel from the depot.",
+            ),
             // A long sentence is not cut inside a compound preposition
             // ("in connection | with …").
             (
