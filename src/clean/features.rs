@@ -80,6 +80,7 @@ impl Features {
                 f.sentences += 1;
             }
         }
+        let mut lower = String::new();
         for w in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
             let w = w.trim_matches(|c| c == '\'' || c == '’');
             if w.is_empty() || w.chars().all(is_cjk) {
@@ -93,7 +94,7 @@ impl Features {
                     caps += 1;
                 }
             }
-            let lower = w.to_lowercase();
+            crate::lang::lower_into(w, &mut lower);
             let korean_particle = lang.code == "ko" && KO_PARTICLES.iter().any(|p| lower.ends_with(p));
             if lang.is_stopword(&lower) || korean_particle {
                 stops += 1;
