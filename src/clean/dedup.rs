@@ -59,15 +59,21 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
             }
             continue;
         }
+        // The sketch serves both the search and the index.
+        let sketched = if w.len() >= MIN_WORDS {
+            sketch(w)
+        } else {
+            Vec::new()
+        };
         if w.len() >= NEAR_WORDS {
-            if let Some(of) = near_copy_of(w, &words, &grams) {
+            if let Some(of) = near_copy_of(w, &sketched, &words, &grams) {
                 verdicts[i] = Verdict::Duplicate(of);
                 continue;
             }
         }
         exact.insert(key, i);
         if w.len() >= MIN_WORDS {
-            for g in sketch(w) {
+            for g in sketched {
                 let list = grams.entry(g).or_default();
                 if list.len() < MAX_POSTINGS {
                     list.push(i);
@@ -108,11 +114,19 @@ fn mark_repeated_meta(blocks: &[Block], words: &[Vec<u64>], verdicts: &mut [Verd
 /// most of them, and indexing only these keeps the index small whatever
 /// the vocabulary.
 fn sketch(w: &[u64]) -> Vec<u64> {
-    let mut all: Vec<u64> = shingles(w).collect();
-    all.sort_unstable();
-    all.dedup();
-    all.truncate(SKETCH);
-    all
+    // The smallest distinct values, kept sorted as they come: the same as
+    // sorting all of them, dropping repeats and keeping the first SKETCH.
+    let mut least: Vec<u64> = Vec::with_capacity(SKETCH + 1);
+    for h in shingles(w) {
+        if least.len() == SKETCH && least.last().is_some_and(|&l| h >= l) {
+            continue;
+        }
+        if let Err(at) = least.binary_search(&h) {
+            least.insert(at, h);
+            least.truncate(SKETCH);
+        }
+    }
+    least
 }
 
 /// A short repeat is a copy when it sits inside a repeated run: a neighbour
@@ -137,9 +151,14 @@ fn mark_short_runs(short_repeats: &[(usize, usize)], verdicts: &mut [Verdict]) {
     }
 }
 
-fn near_copy_of(w: &[u64], words: &[Vec<u64>], grams: &FastMap<u64, Vec<usize>>) -> Option<usize> {
+fn near_copy_of(
+    w: &[u64],
+    sketched: &[u64],
+    words: &[Vec<u64>],
+    grams: &FastMap<u64, Vec<usize>>,
+) -> Option<usize> {
     let mut votes: FastMap<usize, usize> = FastMap::default();
-    for g in sketch(w) {
+    for &g in sketched {
         if let Some(list) = grams.get(&g) {
             for &j in list {
                 *votes.entry(j).or_default() += 1;
@@ -368,6 +387,19 @@ fn is_marker(inner: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sketch_is_the_least_distinct_shingles() {
+        for n in [1usize, 4, 5, 12, 15, 16, 40, 200] {
+            // Words that repeat, so that shingles repeat too.
+            let w: Vec<u64> = (0..n as u64).map(|i| (i * 7919) % 23).collect();
+            let mut all: Vec<u64> = shingles(&w).collect();
+            all.sort_unstable();
+            all.dedup();
+            all.truncate(SKETCH);
+            assert_eq!(sketch(&w), all, "{n} words");
+        }
+    }
 
     #[test]
     fn word_hashes_are_the_hashes_of_the_normalized_words() {
