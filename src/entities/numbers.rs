@@ -205,7 +205,19 @@ fn is_numeral(w: &str) -> bool {
         && !w.ends_with([',', '.'])
 }
 
+/// The first letters of [`NUMBER_WORDS`]: a word starting otherwise is
+/// none of them (a test checks the list).
+const NUMBER_WORD_INITIALS: &[u8] = b"tfsenhdm";
+
 fn is_number_word(w: &str) -> bool {
+    // Most words are not number words: their first letter says so.
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|b| NUMBER_WORD_INITIALS.contains(&b.to_ascii_lowercase()))
+    {
+        return false;
+    }
     let l = lower(w);
     let l = l.as_str();
     number_words().contains(l)
@@ -456,6 +468,13 @@ mod tests {
             .into_iter()
             .map(|(a, b, k)| (text[toks[a].start..toks[b - 1].end].to_string(), k.name()))
             .collect()
+    }
+
+    #[test]
+    fn number_words_start_with_the_listed_initials() {
+        for w in NUMBER_WORDS {
+            assert!(NUMBER_WORD_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
     }
 
     #[test]
