@@ -514,15 +514,35 @@ function codeByCrate(bytes) {
   return { rows, total: rows.reduce((n, r) => n + r.bytes, 0) };
 }
 
-/// The crate a (demangled) Rust function name belongs to: the first path
-/// segment, looking inside `<T as Trait>` at the implementing type.
+/// The crate a Rust function name (legacy mangling, `_ZN…E`, or demangled)
+/// belongs to: the first path segment, looking inside `<T as Trait>` at the
+/// implementing type.
 function crateOf(full) {
   if (!full) return "(unnamed)";
-  let s = full.replace(/^_?ZN?/, "");
+  // Our wasm-bindgen exports (`analyze_<hash>`), with all LTO inlined there.
+  if (/^[a-z][a-z_]*_[0-9a-f]{16}$/.test(full)) return "article_cleaner";
+  // v0 mangling (`_R…`): the first crate root, `C[s<hash>_]<len><name>`.
+  const v0 = full.startsWith("_R") && full.match(/C(?:s[0-9A-Za-z]*_)?(\d+)/);
+  if (v0) {
+    const at = v0.index + v0[0].length;
+    const crate = full.slice(at, at + Number(v0[1]));
+    return ["core", "alloc", "std", "dlmalloc", "compiler_builtins"].includes(crate) ? "std (core, alloc, std)" : crate;
+  }
+  let s = full;
+  const mangled = s.match(/^_ZN(\d+)/);
+  if (mangled) {
+    const from = 3 + mangled[1].length;
+    s = s.slice(from, from + Number(mangled[1]));
+    // An impl block: `_<T as Trait>`, escaped.
+    s = s.replace(/^_?\$LT\$/, "<").replace(/\$RF\$/g, "&").replace(/\$u20\$/g, " ").replace(/\$u5b\$/g, "[").replace(/\$BP\$/g, "*");
+    s = s.replace(/\.\./g, "::");
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) s += "::";
+  }
   if (s.startsWith("<")) s = s.slice(1);
   s = s.replace(/^(&|mut |dyn |\*const |\*mut |\[)+/, "");
   const m = s.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
-  if (!m) return full.startsWith("__") || /^[a-z_]+$/.test(full) ? "(runtime and glue)" : "(other)";
+  if (!m) return full.startsWith("__") || /^[a-z_0-9]+$/.test(full) ? "(runtime and glue)" : "(other)";
   const crate = m[1];
+  if (crate === "impl") return "(other)";
   return ["core", "alloc", "std", "dlmalloc", "compiler_builtins"].includes(crate) ? "std (core, alloc, std)" : crate;
 }
