@@ -55,7 +55,6 @@ fn lists() -> &'static WordMap<u16> {
 }
 
 /// The lists `word` is in, as bits.
-#[inline(never)]
 fn list_bits(word: &str) -> u16 {
     lists().get(word).unwrap_or(0)
 }

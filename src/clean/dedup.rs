@@ -271,7 +271,6 @@ fn hash_seq(w: &[u64]) -> u64 {
 
 /// Normalised word hashes of a paragraph: the hashes of the words
 /// `normalized_words` gives, computed without building the words.
-#[inline(never)]
 pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
     let hash = |w: &str| {
         let mut h = DefaultHasher::new();

@@ -197,10 +197,6 @@ pub(crate) struct Scratch {
 
 /// Tags one sentence greedily, left to right, with well-formed tags;
 /// `out` gets one tag per token.
-// Kept out of its caller: V8 compiles a wasm function with its optimising
-// tier only for the calls after it has run a while, so the per-sentence and
-// per-word work of one long call must sit in functions of its own.
-#[inline(never)]
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &S,
     sent: &[TokFeat],
