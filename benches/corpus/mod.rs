@@ -80,7 +80,7 @@ pub fn extraction(html: bool) -> Option<Corpus> {
         .filter_map(|id| fs::read(dir.join(format!("{id}.{ext}"))).ok())
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .collect();
-    (!docs.is_empty()).then(|| Corpus {
+    (!docs.is_empty()).then_some(Corpus {
         name: if html {
             "extraction-html"
         } else {
