@@ -258,11 +258,13 @@ fn continues(prev: &Line<'_>, next: &Line<'_>, wrap: Option<usize>) -> bool {
     // A line that stops on "the" or "of", or a long line, continues into a
     // next line that starts in lower case; a short label ("Flos Showroom")
     // above an address or a link does not.
-    let last_word = prev.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-    let wrapped = crate::lang::Lang::is_english_stopword(&last_word) || width(prev.text) >= 50;
     let next_is_link = next.text.starts_with("http") || next.text.starts_with("www.");
-    if prev_open && wrapped && starts_lowercase(next.text) && !next_is_link && !is_list_item(prev.text) {
-        return true;
+    if prev_open && starts_lowercase(next.text) && !next_is_link && !is_list_item(prev.text) {
+        // Only now the last word, lowercased (an allocation per line).
+        let last_word = prev.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if crate::lang::Lang::is_english_stopword(&last_word) || width(prev.text) >= 50 {
+            return true;
+        }
     }
     if let Some(w) = wrap {
         // In hard-wrapped text a line that stops well short of the wrap width

@@ -4,8 +4,9 @@
 //! without kana Chinese, and so on); Latin and Cyrillic text is told apart by
 //! counting the function words of each language in `data/stopwords/`.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::words::WordMap;
 
 /// A language the pipeline knows function words for, or a script-only guess.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,20 +33,42 @@ const LISTS: &[(&str, &str)] = &[
     ("tr", include_str!("data/stopwords/tr.txt")),
 ];
 
-fn sets() -> &'static [HashSet<&'static str>] {
-    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        LISTS
-            .iter()
-            .map(|(_, words)| {
+// One bit per list in a u16.
+const _: () = assert!(LISTS.len() <= 16);
+
+/// Every function word of every list, with the lists it is in as bits
+/// (bit `i` for `LISTS[i]`): one lookup answers for all the lists.
+fn lists() -> &'static WordMap<u16> {
+    static MAP: OnceLock<WordMap<u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        WordMap::new(
+            LISTS.iter().enumerate().flat_map(|(i, (_, words))| {
                 words
                     .lines()
                     .filter(|l| !l.starts_with('#'))
                     .flat_map(str::split_whitespace)
-                    .collect()
-            })
-            .collect()
+                    .map(move |w| (w, 1u16 << i))
+            }),
+            |a, b| a | b,
+        )
     })
+}
+
+/// The lists `word` is in, as bits.
+fn list_bits(word: &str) -> u16 {
+    lists().get(word).unwrap_or(0)
+}
+
+/// Lower-cases `word` into `out` (cleared first), as `str::to_lowercase`
+/// would.
+pub(crate) fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 impl Lang {
@@ -70,18 +93,14 @@ impl Lang {
     /// True when `word` (already lower-case) is a function word of this
     /// language, or of English, which menus and captions often are in.
     pub fn is_stopword(&self, word: &str) -> bool {
-        let sets = sets();
-        if let Some(i) = self.list {
-            if sets[i].contains(word) {
-                return true;
-            }
-        }
-        sets[0].contains(word)
+        let bits = list_bits(word);
+        let own = self.list.map_or(0, |i| 1u16 << i);
+        bits & (own | 1) != 0
     }
 
     /// True when `word` is an English function word.
     pub fn is_english_stopword(word: &str) -> bool {
-        sets()[0].contains(word)
+        list_bits(word) & 1 != 0
     }
 }
 
@@ -91,7 +110,7 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
     let mut hits = vec![0usize; LISTS.len()];
     let mut words = 0usize;
     let mut seen = 0usize;
-    let sets = sets();
+    let mut lower = String::new();
     for text in texts {
         for c in text.chars() {
             counts.add(c);
@@ -101,10 +120,13 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
             .filter(|w| !w.is_empty())
         {
             words += 1;
-            let lower = w.to_lowercase();
-            for (i, set) in sets.iter().enumerate() {
-                if set.contains(lower.as_str()) {
-                    hits[i] += 1;
+            lower_into(w, &mut lower);
+            let bits = list_bits(&lower);
+            if bits != 0 {
+                for (i, h) in hits.iter_mut().enumerate() {
+                    if bits & (1 << i) != 0 {
+                        *h += 1;
+                    }
                 }
             }
         }

@@ -51,6 +51,11 @@ mod read;
 mod report;
 mod sentences;
 mod spans;
+mod words;
+
+/// The stages one at a time, for the benchmarks; not a stable API.
+#[doc(hidden)]
+pub mod stages;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -343,12 +343,13 @@ const MONTHS: &[&str] = &[
 /// A lone date or time: "Nov. 19, 2019", "5:50 PM", "Updated 12:04 GMT",
 /// "2019-11-19".
 pub(crate) fn is_timestamp(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() || words.len() > 10 {
+    let words = || {
+        text.split(|c: char| !(c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
+    // Counted first: most blocks are long, and are not read further.
+    let count = words().take(11).count();
+    if count == 0 || count > 10 {
         return false;
     }
     let dateish = |w: &str| {
@@ -394,8 +395,13 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
                     | "time"
             )
     };
-    let has_digit = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
-    has_digit && words.iter().all(|w| dateish(w))
+    let has_digit = words().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let mut lower = String::new();
+    has_digit
+        && words().all(|w| {
+            crate::lang::lower_into(w, &mut lower);
+            dateish(&lower)
+        })
 }
 
 #[cfg(test)]

@@ -7,11 +7,11 @@
 //! linear in the input, whatever it repeats.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use super::Verdict;
 use crate::blocks::Block;
+use crate::words::FastMap;
 
 /// Fewer words than this: never a copy on its own (a short line such as
 /// "Photo: AP" may legitimately repeat), unless inside a repeated run.
@@ -40,8 +40,8 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
             }
         })
         .collect();
-    let mut exact: HashMap<u64, usize> = HashMap::new();
-    let mut grams: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut exact: FastMap<u64, usize> = FastMap::default();
+    let mut grams: FastMap<u64, Vec<usize>> = FastMap::default();
     // Short blocks that repeat an earlier one: (block, earlier block).
     let mut short_repeats: Vec<(usize, usize)> = Vec::new();
 
@@ -59,15 +59,21 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
             }
             continue;
         }
+        // The sketch serves both the search and the index.
+        let sketched = if w.len() >= MIN_WORDS {
+            sketch(w)
+        } else {
+            Vec::new()
+        };
         if w.len() >= NEAR_WORDS {
-            if let Some(of) = near_copy_of(w, &words, &grams) {
+            if let Some(of) = near_copy_of(w, &sketched, &words, &grams) {
                 verdicts[i] = Verdict::Duplicate(of);
                 continue;
             }
         }
         exact.insert(key, i);
         if w.len() >= MIN_WORDS {
-            for g in sketch(w) {
+            for g in sketched {
                 let list = grams.entry(g).or_default();
                 if list.len() < MAX_POSTINGS {
                     list.push(i);
@@ -108,11 +114,19 @@ fn mark_repeated_meta(blocks: &[Block], words: &[Vec<u64>], verdicts: &mut [Verd
 /// most of them, and indexing only these keeps the index small whatever
 /// the vocabulary.
 fn sketch(w: &[u64]) -> Vec<u64> {
-    let mut all: Vec<u64> = shingles(w).collect();
-    all.sort_unstable();
-    all.dedup();
-    all.truncate(SKETCH);
-    all
+    // The smallest distinct values, kept sorted as they come: the same as
+    // sorting all of them, dropping repeats and keeping the first SKETCH.
+    let mut least: Vec<u64> = Vec::with_capacity(SKETCH + 1);
+    for h in shingles(w) {
+        if least.len() == SKETCH && least.last().is_some_and(|&l| h >= l) {
+            continue;
+        }
+        if let Err(at) = least.binary_search(&h) {
+            least.insert(at, h);
+            least.truncate(SKETCH);
+        }
+    }
+    least
 }
 
 /// A short repeat is a copy when it sits inside a repeated run: a neighbour
@@ -137,9 +151,14 @@ fn mark_short_runs(short_repeats: &[(usize, usize)], verdicts: &mut [Verdict]) {
     }
 }
 
-fn near_copy_of(w: &[u64], words: &[Vec<u64>], grams: &HashMap<u64, Vec<usize>>) -> Option<usize> {
-    let mut votes: HashMap<usize, usize> = HashMap::new();
-    for g in sketch(w) {
+fn near_copy_of(
+    w: &[u64],
+    sketched: &[u64],
+    words: &[Vec<u64>],
+    grams: &FastMap<u64, Vec<usize>>,
+) -> Option<usize> {
+    let mut votes: FastMap<usize, usize> = FastMap::default();
+    for &g in sketched {
         if let Some(list) = grams.get(&g) {
             for &j in list {
                 *votes.entry(j).or_default() += 1;
@@ -250,21 +269,53 @@ fn hash_seq(w: &[u64]) -> u64 {
     h.finish()
 }
 
-/// Normalised word hashes of a paragraph.
+/// Normalised word hashes of a paragraph: the hashes of the words
+/// `normalized_words` gives, computed without building the words.
 pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
-    normalized_words(text)
-        .iter()
-        .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+    let hash = |w: &str| {
+        let mut h = DefaultHasher::new();
+        w.hash(&mut h);
+        h.finish()
+    };
+    // Ends the word in `cur`: trailing apostrophes dropped, then hashed
+    // unless nothing is left.
+    let flush = |cur: &mut String, out: &mut Vec<u64>| {
+        let w = cur.trim_end_matches('\'');
+        if !w.is_empty() {
+            out.push(hash(w));
+        }
+        cur.clear();
+    };
+    let text = strip_marker(text.trim());
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if is_cjk(c) {
+            flush(&mut cur, &mut out);
+            out.push(hash(c.encode_utf8(&mut buf)));
+        } else if c.is_alphanumeric() {
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if (c == '\'' || c == '’') && !cur.is_empty() {
+            // Keep "don't" one word whichever apostrophe it uses.
+            cur.push('\'');
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
 }
 
 /// The words of a paragraph, lower-cased, with quotes, dashes and a leading
 /// or trailing agency marker such as "(AP)" or "(Reuters) —" left out. Han
-/// and kana characters count as one word each.
+/// and kana characters count as one word each. (The reference for
+/// [`word_hashes`], which computes their hashes directly.)
+#[cfg(test)]
 pub(crate) fn normalized_words(text: &str) -> Vec<String> {
     let text = strip_marker(text.trim());
     let mut out = Vec::new();
@@ -336,6 +387,40 @@ fn is_marker(inner: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sketch_is_the_least_distinct_shingles() {
+        for n in [1usize, 4, 5, 12, 15, 16, 40, 200] {
+            // Words that repeat, so that shingles repeat too.
+            let w: Vec<u64> = (0..n as u64).map(|i| (i * 7919) % 23).collect();
+            let mut all: Vec<u64> = shingles(&w).collect();
+            all.sort_unstable();
+            all.dedup();
+            all.truncate(SKETCH);
+            assert_eq!(sketch(&w), all, "{n} words");
+        }
+    }
+
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_normalized_words() {
+        for text in [
+            "(AP) — “Don’t go,” he said.",
+            "Rain fell all day (Reuters)",
+            "東京で 'quoted'' words'' ÀÉÎ ǅungla İstanbul ß 12,5 km''",
+            "'' ' ’’ rock'n'roll o’neill’ x'''y",
+            "",
+        ] {
+            let want: Vec<u64> = normalized_words(text)
+                .iter()
+                .map(|w| {
+                    let mut h = DefaultHasher::new();
+                    w.hash(&mut h);
+                    h.finish()
+                })
+                .collect();
+            assert_eq!(word_hashes(text), want, "{text}");
+        }
+    }
 
     fn sim(a: &str, b: &str) -> bool {
         is_near_copy(&word_hashes(a), &word_hashes(b))

@@ -80,6 +80,7 @@ impl Features {
                 f.sentences += 1;
             }
         }
+        let mut lower = String::new();
         for w in body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
             let w = w.trim_matches(|c| c == '\'' || c == '’');
             if w.is_empty() || w.chars().all(is_cjk) {
@@ -93,7 +94,7 @@ impl Features {
                     caps += 1;
                 }
             }
-            let lower = w.to_lowercase();
+            crate::lang::lower_into(w, &mut lower);
             let korean_particle = lang.code == "ko" && KO_PARTICLES.iter().any(|p| lower.ends_with(p));
             if lang.is_stopword(&lower) || korean_particle {
                 stops += 1;
@@ -148,8 +149,12 @@ impl Features {
 /// URLs, e-mail addresses and rows of menu items separated by `|` or `»`.
 fn looks_like_link(text: &str) -> bool {
     let lower_has = |p: &str| text.contains(p);
-    if lower_has("http://") || lower_has("https://") || lower_has("www.") {
+    // The character tests first: they spare most substring searches.
+    if (text.contains(':') && (lower_has("http://") || lower_has("https://"))) || lower_has("www.") {
         return text.split_whitespace().count() <= 12;
+    }
+    if !text.contains(['|', '»', '›']) {
+        return false;
     }
     let pipes = text.matches(" | ").count() + text.matches(" » ").count() + text.matches(" › ").count();
     pipes >= 2
@@ -165,7 +170,8 @@ fn has_contact(text: &str) -> bool {
         }
     });
     email
-        || ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]
-            .iter()
-            .any(|p| text.contains(p))
+        || (text.contains(':')
+            && ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]
+                .iter()
+                .any(|p| text.contains(p)))
 }

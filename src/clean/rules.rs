@@ -39,6 +39,9 @@ const fn rule(name: &'static str, reason: &'static str, matcher: Match, section:
     }
 }
 
+use std::sync::OnceLock;
+
+use crate::words::WordMap;
 use Match::{Contains, Prefix, Test, Whole};
 
 /// Every rule, tried in order; the first that matches names the removal.
@@ -802,9 +805,10 @@ fn is_comment_count(norm: &str) -> bool {
 
 /// "5 min read", "3 minute read", "Read time: 4 minutes".
 fn is_reading_time(norm: &str) -> bool {
-    let words: Vec<&str> = norm.split_whitespace().collect();
-    words.len() <= 6
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+    norm.split_whitespace().take(7).count() <= 6
+        && norm
+            .split_whitespace()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
         && (norm.ends_with("min read")
             || norm.ends_with("minute read")
             || norm.ends_with("minutes read")
@@ -837,6 +841,10 @@ fn is_author_bio(norm: &str) -> bool {
         "writes about",
         "host of",
     ];
+    // Every verb below starts with " is " or " was ".
+    if !norm.contains(" is ") && !norm.contains(" was ") {
+        return false;
+    }
     let Some(at) = [
         " is a ",
         " is an ",
@@ -939,7 +947,11 @@ pub(crate) fn normalize(text: &str) -> String {
                 '’' | '‘' => '\'',
                 c => c,
             };
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out
@@ -960,12 +972,76 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
     // Long blocks are prose; only their start can hold a marker.
     let head = if words > 60 { prefix(norm, 300) } else { norm };
-    RULES.iter().find(|r| match r.matcher {
-        Whole(pats) => words <= 12 && pats.contains(&norm),
-        Prefix(pats) => pats.iter().any(|p| starts_with_word(head, p)),
-        Contains(pats) => pats.iter().any(|p| head.contains(p)),
-        Test(test) => test(norm),
+    let pairs = BytePairs::of(head);
+    // The `Whole` rules the block is a pattern of, as bits: one lookup.
+    let whole = if words <= 12 {
+        whole_patterns().get(norm).unwrap_or(0)
+    } else {
+        0
+    };
+    let first = head.as_bytes().first().copied();
+    RULES.iter().enumerate().find_map(|(i, r)| {
+        let hit = match r.matcher {
+            Whole(_) => whole & (1 << i) != 0,
+            Prefix(pats) => pats
+                .iter()
+                .any(|p| p.as_bytes().first().is_none_or(|&b| Some(b) == first) && starts_with_word(head, p)),
+            Contains(pats) => pats.iter().any(|p| pairs.may_contain(p) && head.contains(p)),
+            Test(test) => test(norm),
+        };
+        hit.then_some(r)
     })
+}
+
+// One bit per rule in a u64.
+const _: () = assert!(RULES.len() <= 64);
+
+/// Every pattern of a `Whole` rule, with the rules it belongs to as bits
+/// (bit `i` for `RULES[i]`).
+fn whole_patterns() -> &'static WordMap<u64> {
+    static MAP: OnceLock<WordMap<u64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        WordMap::new(
+            RULES.iter().enumerate().flat_map(|(i, r)| match r.matcher {
+                Whole(pats) => pats.iter().map(move |&p| (p, 1u64 << i)).collect(),
+                _ => Vec::new(),
+            }),
+            |a, b| a | b,
+        )
+    })
+}
+
+/// The byte pairs of a text, hashed into a small bit set: a pattern whose
+/// first or last pair is missing cannot occur in the text, which spares
+/// most substring searches (the answer is the search's, only faster).
+struct BytePairs([u64; 8]);
+
+impl BytePairs {
+    fn bit(a: u8, b: u8) -> usize {
+        (usize::from(a).wrapping_mul(31) ^ usize::from(b)) & 511
+    }
+
+    fn of(text: &str) -> BytePairs {
+        let mut bits = [0u64; 8];
+        for w in text.as_bytes().windows(2) {
+            let k = Self::bit(w[0], w[1]);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        BytePairs(bits)
+    }
+
+    fn has(&self, a: u8, b: u8) -> bool {
+        let k = Self::bit(a, b);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    fn may_contain(&self, pattern: &str) -> bool {
+        match pattern.as_bytes() {
+            [a, b, .., y, z] => self.has(*a, *b) && self.has(*y, *z),
+            [a, b] => self.has(*a, *b),
+            _ => true,
+        }
+    }
 }
 
 /// The rule matching a block's text, if any.

@@ -214,7 +214,9 @@ pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
             '–' | '‐' | '‑' => '-',
             c => c,
         };
-        if c == '—' {
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else if c == '—' {
             lower.push_str("--");
         } else {
             lower.extend(c.to_lowercase());
@@ -262,19 +264,28 @@ pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
         len: chars.min(15) as u8,
         ..TokFeat::default()
     };
-    // Affixes of the lower-case form, by characters.
-    let n = lower.chars().count();
+    // Affixes of the lower-case form, by characters (in ASCII text, a
+    // character is a byte).
+    let ascii = lower.is_ascii();
+    let n = if ascii { lower.len() } else { lower.chars().count() };
+    let char_at = |k: usize| {
+        if ascii {
+            Some(k)
+        } else {
+            lower.char_indices().nth(k).map(|(i, _)| i)
+        }
+    };
     for (k, slot) in f.prefix.iter_mut().enumerate() {
         let take = k + 1;
         if take < n {
-            let end = lower.char_indices().nth(take).map_or(lower.len(), |(i, _)| i);
+            let end = char_at(take).unwrap_or(lower.len());
             *slot = fnv(FNV_OFFSET ^ 2, &lower.as_bytes()[..end]);
         }
     }
     for (k, slot) in f.suffix.iter_mut().enumerate() {
         let take = k + 1;
         if take < n {
-            let start = lower.char_indices().nth(n - take).map_or(0, |(i, _)| i);
+            let start = char_at(n - take).unwrap_or(0);
             *slot = fnv(FNV_OFFSET ^ 3, &lower.as_bytes()[start..]);
         }
     }

@@ -11,7 +11,7 @@ mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
 
-use std::collections::HashMap;
+use crate::words::{FastMap as HashMap, FastSet};
 
 use crate::sentences::{Origin, Sentences};
 use doc::DocTokens;
@@ -258,7 +258,7 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         matches!(doc.feats[i].class, class::LOWER | class::PUNCT) && CONNECTORS.contains(&words[i])
     };
     // Single words the tagger calls a person somewhere in the document.
-    let mut person_words: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut person_words: FastSet<String> = FastSet::default();
     for f in found.iter() {
         if f.kind == Kind::Name(PER) {
             person_words.insert(words[f.end - 1].to_lowercase());
@@ -422,7 +422,13 @@ fn key(words: &[&str], f: &Found) -> String {
         if !k.is_empty() {
             k.push(' ');
         }
-        k.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            let from = k.len();
+            k.push_str(w);
+            k[from..].make_ascii_lowercase();
+        } else {
+            k.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     k
 }
@@ -434,7 +440,7 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
     // a club named after its city ("DETROIT 48 86") is not the city.
     let caps = |f: &Found| doc.feats[f.start].flags & features::HEADLINE != 0;
     // Counts per type, and the type of the first mention.
-    let mut votes: HashMap<String, ([usize; 4], usize)> = HashMap::new();
+    let mut votes: HashMap<String, ([usize; 4], usize)> = HashMap::default();
     for f in found.iter().filter(|f| !caps(f)) {
         if let Kind::Name(ty) = f.kind {
             let e = votes.entry(key(words, f)).or_insert(([0; 4], ty));
@@ -443,7 +449,7 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
     }
     // The surname of a person named in full is that person, whatever the
     // tagger said of it alone ("Albuquerque said" after "Teresa Albuquerque").
-    let surnames: std::collections::HashSet<String> = found
+    let surnames: FastSet<String> = found
         .iter()
         .filter(|f| f.kind == Kind::Name(PER) && f.end - f.start >= 2)
         .map(|f| words[f.end - 1].to_lowercase())
@@ -707,13 +713,13 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         _ => None,
     });
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::default();
     // Full names of people (two words or more): cluster index and words.
     let mut people: Vec<(usize, Vec<String>, usize)> = Vec::new();
     // Full names by each of their words (indices into `people`).
-    let mut people_by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people_by_word: HashMap<String, Vec<usize>> = HashMap::default();
     // Multi-word names by their initials, for acronyms.
-    let mut by_initials: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut by_initials: HashMap<(Kind, String), usize> = HashMap::default();
     let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
     let mut order: Vec<usize> = (0..found.len()).collect();
     // Longer names first, so that "Peskov" finds "Dmitry Peskov" even when

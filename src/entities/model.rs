@@ -39,7 +39,28 @@ pub(crate) trait Scorer {
 pub(crate) struct Model {
     extractor: Extractor,
     dense: Vec<i32>,
-    hashed: Vec<i8>,
+    /// The hashed weights, one row of packed lanes per bucket (see [`pack`]).
+    rows: Vec<PackedRow>,
+}
+
+/// 16-bit lanes per `u64` word of a packed row.
+const LANES: usize = 4;
+/// One bucket's weights, tag `t` in bits `16 * (t % 4)` of word `t / 4`,
+/// each stored as `weight + 128` (0 to 255). Adding rows word by word adds
+/// every tag's weights at once; no lane carries into the next while fewer
+/// than 257 rows are summed (255 × 257 < 2^16).
+type PackedRow = [u64; N_TAGS.div_ceil(LANES)];
+/// Rows summed before the lanes are read out (so no lane overflows).
+const ROWS_PER_SUM: usize = 256;
+
+/// Packs a bucket's `N_TAGS` weights.
+fn pack(weights: &[i8]) -> PackedRow {
+    let mut row = [0u64; N_TAGS.div_ceil(LANES)];
+    for (t, &w) in weights.iter().enumerate().take(N_TAGS) {
+        let biased = (i16::from(w) + 128) as u64;
+        row[t / LANES] |= biased << (16 * (t % LANES));
+    }
+    row
 }
 
 impl Model {
@@ -83,7 +104,7 @@ impl Model {
         Some(Model {
             extractor: Extractor { bits },
             dense,
-            hashed,
+            rows: hashed.chunks_exact(N_TAGS).map(pack).collect(),
         })
     }
 
@@ -128,21 +149,31 @@ impl Scorer for Model {
 
     #[inline]
     fn score(&self, hashed: &[u32], dense: &[u32], out: &mut [i64; N_TAGS]) {
+        // The same sums as adding every weight to an i32 one by one (the
+        // arithmetic wraps the same way), in far fewer steps.
         let mut acc = [0i32; N_TAGS];
         for &d in dense {
             let at = d as usize * N_TAGS;
             if let Some(row) = self.dense.get(at..at + N_TAGS) {
                 for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w;
+                    *a = a.wrapping_add(w);
                 }
             }
         }
-        for &b in hashed {
-            let at = b as usize * N_TAGS;
-            if let Some(row) = self.hashed.get(at..at + N_TAGS) {
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(w);
+        for chunk in hashed.chunks(ROWS_PER_SUM) {
+            let mut sum = [0u64; N_TAGS.div_ceil(LANES)];
+            let mut n = 0i32;
+            for &b in chunk {
+                if let Some(row) = self.rows.get(b as usize) {
+                    for (s, &r) in sum.iter_mut().zip(row) {
+                        *s += r;
+                    }
+                    n += 1;
                 }
+            }
+            for (t, a) in acc.iter_mut().enumerate() {
+                let lane = (sum[t / LANES] >> (16 * (t % LANES))) as u16;
+                *a = a.wrapping_add(i32::from(lane) - 128 * n);
             }
         }
         for (o, a) in out.iter_mut().zip(acc) {

@@ -3,6 +3,8 @@
 //! million", "USD 887.0 Million", "5.4%", "two Azerbaijani citizens",
 //! "nine people".
 
+use crate::words::word_set;
+
 /// What a rule found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Kind {
@@ -149,6 +151,17 @@ const NOT_MODIFIER: &[&str] = &[
     "pct", "said", "says", "would", "will", "had", "has", "have",
 ];
 
+word_set!(months, MONTHS);
+word_set!(weekdays, WEEKDAYS);
+word_set!(number_words, NUMBER_WORDS);
+word_set!(scales, SCALES);
+word_set!(currency_codes, CURRENCY_CODES);
+word_set!(count_nouns, COUNT_NOUNS);
+word_set!(not_modifier, NOT_MODIFIER);
+word_set!(currency_symbols, CURRENCY_SYMBOLS);
+word_set!(currency_words, CURRENCY_WORDS);
+word_set!(date_lead, DATE_LEAD);
+
 /// An ASCII word in lower case, on the stack (the lists are ASCII; any
 /// other word becomes "" and matches none of them).
 struct Lower {
@@ -178,11 +191,11 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    capitalised(w) && MONTHS.contains(&lower(w.trim_end_matches('.')).as_str())
+    capitalised(w) && months().contains(lower(w.trim_end_matches('.')).as_str())
 }
 
 fn is_weekday(w: &str) -> bool {
-    capitalised(w) && WEEKDAYS.contains(&lower(w).as_str())
+    capitalised(w) && weekdays().contains(lower(w).as_str())
 }
 
 /// "1,200", "3.5", "12".
@@ -192,12 +205,24 @@ fn is_numeral(w: &str) -> bool {
         && !w.ends_with([',', '.'])
 }
 
+/// The first letters of [`NUMBER_WORDS`]: a word starting otherwise is
+/// none of them (a test checks the list).
+const NUMBER_WORD_INITIALS: &[u8] = b"tfsenhdm";
+
 fn is_number_word(w: &str) -> bool {
+    // Most words are not number words: their first letter says so.
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|b| NUMBER_WORD_INITIALS.contains(&b.to_ascii_lowercase()))
+    {
+        return false;
+    }
     let l = lower(w);
     let l = l.as_str();
-    NUMBER_WORDS.contains(&l)
+    number_words().contains(l)
         || l.split_once('-').is_some_and(|(a, b)| {
-            NUMBER_WORDS.contains(&a)
+            number_words().contains(a)
                 && [
                     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 ]
@@ -210,7 +235,7 @@ fn is_number(w: &str) -> bool {
 }
 
 fn is_scale(w: &str) -> bool {
-    SCALES.contains(&lower(w).as_str())
+    scales().contains(lower(w).as_str())
 }
 
 fn is_day(w: &str) -> bool {
@@ -230,13 +255,22 @@ fn is_year(w: &str) -> bool {
 
 /// "1996-08-30", "2025/06/27", "27.06.2025", "1990s".
 fn is_date_token(w: &str) -> bool {
-    let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-    if parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    // Three parts of digits, without collecting them: the lengths of the
+    // first three parts, and whether there are exactly three, all digits.
+    let mut lens = [0usize; 3];
+    let mut parts = 0usize;
+    let mut digits_only = true;
+    for p in w.split(['-', '/', '.']) {
+        if parts < 3 {
+            lens[parts] = p.len();
+        }
+        parts += 1;
+        digits_only &= !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+        if parts > 3 || !digits_only {
+            break;
+        }
+    }
+    if parts == 3 && digits_only {
         return (lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2)
             || (lens[0] <= 2 && lens[1] <= 2 && lens[2] == 4);
     }
@@ -249,13 +283,13 @@ fn is_date_token(w: &str) -> bool {
 pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
     let l = lower(w.trim_end_matches('.'));
     let l = l.as_str();
-    is_scale(w) || CURRENCY_CODES.contains(&l) || is_month(w) || is_weekday(w)
+    is_scale(w) || currency_codes().contains(l) || is_month(w) || is_weekday(w)
 }
 
 fn is_count_noun(w: &str) -> bool {
     let l = lower(w);
     let l = l.as_str();
-    if COUNT_NOUNS.contains(&l) {
+    if count_nouns().contains(l) {
         return true;
     }
     // A plural noun: lower-case, alphabetic, ending in a plural "s".
@@ -277,7 +311,7 @@ fn is_modifier(w: &str) -> bool {
     let l = l.as_str();
     w.chars().next().is_some_and(char::is_alphabetic)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !NOT_MODIFIER.contains(&l)
+        && !not_modifier().contains(l)
         && !is_month(w)
         && !is_weekday(w)
 }
@@ -300,8 +334,8 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
         let l = lower(w);
         let l = l.as_str();
         // Money: "$1.2 million", "US$ 5", "USD 887.0 Million".
-        let symbol = CURRENCY_SYMBOLS.contains(&w)
-            || CURRENCY_CODES.contains(&l) && !w.chars().any(char::is_lowercase);
+        let symbol = currency_symbols().contains(w)
+            || currency_codes().contains(l) && !w.chars().any(char::is_lowercase);
         if symbol && free(i + 1) && is_numeral(word(i + 1)) {
             let mut end = i + 2;
             if free(end) && is_scale(word(end)) {
@@ -338,7 +372,7 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
                 continue;
             }
             // "887 million euros".
-            if free(end) && CURRENCY_WORDS.contains(&nl) && (is_numeral(w) || end > i + 1) {
+            if free(end) && currency_words().contains(nl) && (is_numeral(w) || end > i + 1) {
                 out.push((i, end + 1, Kind::Money));
                 i = end + 1;
                 continue;
@@ -361,7 +395,7 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
                 l.trim_end_matches('.'),
                 "may" | "march" | "mar" | "jan" | "sep" | "dec"
             );
-            let lead = i > 0 && DATE_LEAD.contains(&lower(words[i - 1]).as_str());
+            let lead = i > 0 && date_lead().contains(lower(words[i - 1]).as_str());
             // "27 June 2025": a day before the month.
             let start = if i > 0 && free(i - 1) && is_day(words[i - 1]) {
                 i - 1
@@ -385,7 +419,7 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
             let next = word(i + 1);
             let counted =
                 free(i + 1) && (is_count_noun(next) || is_modifier(next) && is_count_noun(word(i + 2)));
-            if !counted && !CURRENCY_SYMBOLS.contains(&prev) && prev != "no." && prev != "#" {
+            if !counted && !currency_symbols().contains(prev) && prev != "no." && prev != "#" {
                 out.push((i, i + 1, Kind::Date));
                 i += 1;
                 continue;
@@ -434,6 +468,13 @@ mod tests {
             .into_iter()
             .map(|(a, b, k)| (text[toks[a].start..toks[b - 1].end].to_string(), k.name()))
             .collect()
+    }
+
+    #[test]
+    fn number_words_start_with_the_listed_initials() {
+        for w in NUMBER_WORDS {
+            assert!(NUMBER_WORD_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
     }
 
     #[test]

@@ -1,0 +1,180 @@
+//! Fast lookups of short words: a set (or a map to small values) of static
+//! words, and a hasher for keys that are words or already hashes. Every
+//! answer is the one a linear search or a `HashSet` would give; only the
+//! time differs.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a over bytes, then a final mix so that every bit of the result
+/// depends on every byte (hash tables use the top and the bottom bits).
+#[inline]
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    finish(h)
+}
+
+/// The splitmix64 finaliser.
+#[inline]
+pub(crate) const fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A static set of words mapped to small values, built once: open
+/// addressing over a power-of-two table at most half full.
+pub(crate) struct WordMap<V: Copy> {
+    slots: Vec<u32>,
+    entries: Vec<(&'static str, V)>,
+    mask: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl<V: Copy> WordMap<V> {
+    /// A map from `(word, value)` pairs; a word given twice keeps the
+    /// value `merge` makes of both.
+    pub fn new(pairs: impl IntoIterator<Item = (&'static str, V)>, merge: impl Fn(V, V) -> V) -> Self {
+        let pairs: Vec<(&'static str, V)> = pairs.into_iter().collect();
+        let size = (pairs.len() * 2).next_power_of_two().max(8);
+        let mut map = WordMap {
+            slots: vec![EMPTY; size],
+            entries: Vec::with_capacity(pairs.len()),
+            mask: size - 1,
+        };
+        for (w, v) in pairs {
+            let mut at = hash_bytes(w.as_bytes()) as usize & map.mask;
+            loop {
+                match map.slots[at] {
+                    EMPTY => {
+                        map.slots[at] = map.entries.len() as u32;
+                        map.entries.push((w, v));
+                        break;
+                    }
+                    e if map.entries[e as usize].0 == w => {
+                        let old = map.entries[e as usize].1;
+                        map.entries[e as usize].1 = merge(old, v);
+                        break;
+                    }
+                    _ => at = (at + 1) & map.mask,
+                }
+            }
+        }
+        map
+    }
+
+    /// The value of `word`, if it is in the map.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<V> {
+        let mut at = hash_bytes(word.as_bytes()) as usize & self.mask;
+        loop {
+            match self.slots[at] {
+                EMPTY => return None,
+                e => {
+                    let (w, v) = self.entries[e as usize];
+                    if w == word {
+                        return Some(v);
+                    }
+                }
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+}
+
+/// A static set of words.
+pub(crate) struct WordSet(WordMap<()>);
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        WordSet(WordMap::new(words.into_iter().map(|w| (w, ())), |_, _| ()))
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+}
+
+/// Declares a function returning a lazily built [`WordSet`] of a list.
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $list:expr) => {
+        $(#[$doc])*
+        fn $name() -> &'static $crate::words::WordSet {
+            static SET: std::sync::OnceLock<$crate::words::WordSet> = std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::words::WordSet::new($list.iter().copied()))
+        }
+    };
+}
+pub(crate) use word_set;
+
+/// A hasher for hash maps whose keys are words or integers: FNV-1a with a
+/// final mix. Deterministic (no per-process seed), which no output depends
+/// on: maps keyed this way are only looked up, never iterated into output
+/// order.
+#[derive(Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+}
+
+/// A `HashMap` with [`WordHasher`].
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A `HashSet` with [`WordHasher`].
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_answers_like_a_linear_search() {
+        let list: &[&'static str] = &["two", "three", "", "dozen", "two", "é", "forty"];
+        let set = WordSet::new(list.iter().copied());
+        for w in [
+            "two", "three", "", "dozen", "é", "forty", "four", "Two", "tw", "twoo", "x",
+        ] {
+            assert_eq!(set.contains(w), list.contains(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn map_merges_repeated_words() {
+        let map = WordMap::new([("a", 1u16), ("b", 2), ("a", 4)], |x, y| x | y);
+        assert_eq!(map.get("a"), Some(5));
+        assert_eq!(map.get("b"), Some(2));
+        assert_eq!(map.get("c"), None);
+    }
+}
