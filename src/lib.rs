@@ -53,7 +53,7 @@ mod sentences;
 mod spans;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 #[cfg(test)]
 mod properties;

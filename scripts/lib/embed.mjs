@@ -1,0 +1,17 @@
+// Writes a file as an ES module whose default export is its content: a
+// string for text, base64 for anything else. The pages forbid fetch()
+// (CSP connect-src 'none'), so data they need arrives as a module.
+//   node scripts/lib/embed.mjs text|base64 INPUT OUTPUT.js
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [mode, input, output] = process.argv.slice(2);
+if (!["text", "base64"].includes(mode) || !input || !output) {
+  console.error("usage: embed.mjs text|base64 INPUT OUTPUT.js");
+  process.exit(2);
+}
+const bytes = readFileSync(input);
+const value = mode === "text" ? bytes.toString("utf8") : bytes.toString("base64");
+// JSON.stringify gives a valid JS string literal; "<" is escaped so the
+// module can also be inlined into an HTML <script> as is.
+const literal = JSON.stringify(value).replaceAll("<", "\\u003c");
+writeFileSync(output, `// Generated from ${input.split("/").pop()} by scripts/lib/embed.mjs.\nexport default ${literal};\n`);

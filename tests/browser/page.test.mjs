@@ -1,0 +1,376 @@
+// The page (www/index.html, served over http): paste, restore, copy,
+// download, drop a file, rich text, keyboard, and the rendering of
+// entities and facts. Each test fails on a console error, a page error, an
+// unexpected request, or any request at all once the page has loaded.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ROOT, WWW, guard, launch, nextReport, openPage, paste, seedOrSample, serve } from "./harness.mjs";
+import { applyRestorations, toMarkdown, toText } from "../../www/report.js";
+
+const CLI = join(ROOT, "target", "release", "article-cleaner");
+
+/** Opens the served page; `finish()` runs the checks every test shares. */
+async function open(path = "index.html") {
+  const server = await serve();
+  const { context, close } = await launch();
+  const origin = server.url.replace(/\/$/, "");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const watch = guard(context, (url) => url.startsWith(server.url));
+  const page = await openPage(context, server.url + path);
+  const loaded = watch.requests.length;
+  return {
+    page,
+    server,
+    watch,
+    async finish() {
+      try {
+        const later = watch.requests.slice(loaded).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+        assert.deepEqual(later, [], "no network request after the page has loaded");
+        watch.check();
+      } finally {
+        await close();
+        await server.close();
+      }
+    },
+  };
+}
+
+function cliReport(text) {
+  return JSON.parse(execFileSync(CLI, ["--format", "json"], { input: text, maxBuffer: 256 << 20 }).toString("utf8"));
+}
+
+test("pasting the seed shows the duplicates removed with their reason; restore one; copy", async () => {
+  const seed = seedOrSample();
+  const expected = cliReport(seed.text);
+  const dups = expected.removed.filter((r) => r.reason === "duplicate");
+  assert.ok(dups.length >= 1, "the article has repeated paragraphs");
+  const t = await open();
+  try {
+    const { page } = t;
+    await nextReport(page, () => paste(page, "#source", seed.text));
+
+    assert.equal(await page.textContent("#title"), expected.title);
+    assert.equal(await page.locator("#article .para").count(), expected.paragraphs.length);
+    const shown = page.locator('#article .removed[data-reason="duplicate"]');
+    assert.equal(await shown.count(), dups.length, "every repeat is shown, greyed");
+    const first = shown.first();
+    assert.match(await first.locator(".reason").textContent(), /^Repeat of paragraph \d+$/);
+    assert.equal(await first.locator(".reason").textContent(), `Repeat of paragraph ${dups[0].duplicate_of + 1}`);
+    assert.equal(await page.locator("#article .removed").count(), expected.removed.length, "nothing disappears silently");
+    if (seed.seed) {
+      const disclaimer = page.locator("#article .removed", { hasText: "Legal Disclaimer" }).first();
+      assert.match(await disclaimer.locator(".reason").textContent(), /Boilerplate/);
+    }
+    assert.match(await page.textContent("#status"), new RegExp(`${dups.length} repeated`));
+    assert.match(await page.textContent("#stats"), /Analysis time\d/);
+
+    // Restore the first repeat with one click (keyboard: it is a button).
+    const dupIndex = expected.removed.indexOf(dups[0]);
+    await first.getByRole("button", { name: /^Restore/ }).click();
+    const restored = page.locator(`#article .removed.restored[data-index="${dupIndex}"]`);
+    assert.equal(await restored.count(), 1);
+    assert.match(await restored.locator(".reason").textContent(), /^Restored/);
+    assert.match(await page.textContent("#status"), /1 restored/);
+
+    await page.getByRole("button", { name: "Copy as text" }).click();
+    await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, toText(applyRestorations(expected, new Set([dupIndex]))));
+    const occurrences = copied.split(dups[0].text).length - 1;
+    assert.equal(occurrences, 2, "the restored repeat is in the copied text again");
+
+    // And back.
+    await restored.getByRole("button", { name: /^Remove again/ }).click();
+    await page.getByRole("button", { name: "Copy as text" }).click();
+    await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), toText(expected));
+
+    // Hiding the removed parts leaves the clean text only.
+    await page.getByLabel("Show removed parts").uncheck();
+    assert.equal(await page.locator("#article .removed").first().isVisible(), false);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("downloads match the command line's text, Markdown and JSON", async () => {
+  const sample = readFileSync(join(WWW, "example.txt"), "utf8");
+  const expected = cliReport(sample);
+  const t = await open();
+  try {
+    const { page } = t;
+    await nextReport(page, () => page.getByRole("button", { name: "Try an example" }).click());
+    const cli = (format) => execFileSync(CLI, ["--format", format], { input: sample }).toString("utf8");
+    for (const [label, check] of [
+      ["Download as text", (text) => assert.equal(text, cli("text"))],
+      ["Download as Markdown", (text) => assert.equal(text, cli("markdown"))],
+      [
+        "Download as JSON",
+        (text) => {
+          const report = JSON.parse(text);
+          report.stats.elapsed_ms = expected.stats.elapsed_ms;
+          assert.deepEqual(report, expected);
+        },
+      ],
+    ]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+      assert.match(download.suggestedFilename(), /^valdoria-opens-night-train-link/);
+      check(readFileSync(await download.path(), "utf8"));
+    }
+    assert.equal(toMarkdown(expected), cli("markdown"), "report.js writes Markdown as the CLI does");
+  } finally {
+    await t.finish();
+  }
+});
+
+test("dropping a .txt file cleans it; so does opening one", async () => {
+  const sample = readFileSync(join(WWW, "example.txt"), "utf8");
+  const t = await open();
+  try {
+    const { page } = t;
+    const drop = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "wire-story.txt", { type: "text/plain" }));
+      return data;
+    }, sample);
+    await page.dispatchEvent("#dropzone", "dragenter", { dataTransfer: drop });
+    assert.equal(await page.isVisible("#drop-overlay"), true, "the drop target shows");
+    await nextReport(page, () => page.dispatchEvent("#dropzone", "drop", { dataTransfer: drop }));
+    assert.equal(await page.isVisible("#drop-overlay"), false);
+    assert.equal(await page.inputValue("#source"), sample);
+    assert.match(await page.textContent("#title"), /^Valdoria Opens Night Train/);
+    assert.match(await page.textContent("#status"), /5 repeated/);
+
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.waitForSelector("#result", { state: "hidden" });
+    await nextReport(page, () => page.setInputFiles("#file", { name: "story.txt", mimeType: "text/plain", buffer: Buffer.from(sample) }));
+    assert.match(await page.textContent("#status"), /5 repeated/);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("rich text: the HTML is tried, and the plain text is used when it gives no article", async () => {
+  const sample = readFileSync(join(WWW, "example.txt"), "utf8");
+  const html = `<h1>Valdoria Opens Night Train Link</h1>${sample
+    .split("\n")
+    .slice(1)
+    .map((line) => `<p>${line.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</p>`)
+    .join("")}`;
+  const t = await open();
+  try {
+    const { page } = t;
+    await nextReport(page, () => paste(page, "#source", sample, html));
+    assert.equal(await page.inputValue("#source"), sample, "the box shows the plain text");
+    assert.equal(await page.isVisible("#rich-note"), true);
+    const note = await page.textContent("#rich-note-text");
+    const paragraphs = await page.locator("#article .para").count();
+    assert.ok(paragraphs > 0, "an article is shown either way");
+    // Until the HTML reader lands the HTML gives nothing and the note says so;
+    // after, the HTML is read. The toggle switches between the two.
+    assert.match(note, /rich-text \(HTML\)/);
+    await page.click("#rich-toggle");
+    await page.waitForFunction((before) => document.getElementById("rich-note-text").textContent !== before, note);
+
+    // Only HTML on the clipboard: its text goes in the box (parsed as inert data).
+    await nextReport(page, () =>
+      paste(page, "#source", "", "<p>First paragraph of a story about trains.</p><p>Second paragraph, with more detail.</p>"),
+    );
+    assert.equal(await page.inputValue("#source"), "First paragraph of a story about trains.\nSecond paragraph, with more detail.");
+  } finally {
+    await t.finish();
+  }
+});
+
+test("keyboard: the example, the restore buttons and the exports are reachable", async () => {
+  const t = await open();
+  try {
+    const { page } = t;
+    // Skip link, then the text box, then "Try an example".
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "source");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "example");
+    await nextReport(page, () => page.keyboard.press("Enter"));
+    const restore = page.locator("#article .restore").first();
+    await restore.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#article .removed.restored").count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Remove again", "focus stays on the button");
+    await page.keyboard.press("Space");
+    assert.equal(await page.locator("#article .removed.restored").count(), 0);
+    // Every control has a name a screen reader can say.
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("button, textarea, input:not([type=file])")]
+        .filter((el) => el.checkVisibility() && !(el.getAttribute("aria-label") || el.textContent.trim() || el.labels?.length))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unnamed, []);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("entities and facts render as chips and a list, and highlight their spans", async () => {
+  const t = await open();
+  try {
+    const { page } = t;
+    // A report as the entity and fact stages will give it, over a small
+    // input with a hard-wrapped paragraph, a repeat and an astral character.
+    const input = [
+      "Harbour Reopens in Port Ellis",
+      "By Marta Quinlan",
+      "PORT ELLIS (Coastal Wire) - Mayor Tobias Renn reopened the harbour",
+      "on Friday. 🚢 Renn thanked the engineers.",
+      "",
+      "Repairs cost $4.2 million, Renn said.",
+      "Repairs cost $4.2 million, Renn said.",
+    ].join("\n");
+    const cp = (s) => [...input.slice(0, input.indexOf(s))].length;
+    const span = (s, from = 0) => {
+      const at = input.indexOf(s, from);
+      const start = [...input.slice(0, at)].length;
+      return { start, end: start + [...s].length };
+    };
+    const p1 = "PORT ELLIS (Coastal Wire) - Mayor Tobias Renn reopened the harbour on Friday. 🚢 Renn thanked the engineers.";
+    const p1Start = cp("PORT ELLIS");
+    const p2Start = cp("Repairs");
+    const repeatAt = input.lastIndexOf("Repairs");
+    const report = {
+      schema: 1,
+      language: "en",
+      title: "Harbour Reopens in Port Ellis",
+      byline: "Marta Quinlan",
+      source: "Coastal Wire",
+      published: null,
+      text: `${p1}\n\nRepairs cost $4.2 million, Renn said.`,
+      paragraphs: [
+        { text: p1, start: p1Start, end: span("engineers.").end },
+        { text: "Repairs cost $4.2 million, Renn said.", start: p2Start, end: p2Start + 37 },
+      ],
+      removed: [
+        {
+          text: "Repairs cost $4.2 million, Renn said.",
+          start: [...input.slice(0, repeatAt)].length,
+          end: [...input.slice(0, repeatAt)].length + 37,
+          reason: "duplicate",
+          duplicate_of: 1,
+        },
+      ],
+      entities: [
+        {
+          name: "Tobias Renn",
+          type: "person",
+          count: 3,
+          salience: 0.9,
+          aliases: ["Renn"],
+          mentions: [span("Tobias Renn"), span("Renn thanked"), span("Renn said")].map((m, i) => (i === 0 ? m : { start: m.start, end: m.start + 4 })),
+        },
+        { name: "Port Ellis", type: "place", count: 2, salience: 0.7, aliases: [], mentions: [span("Port Ellis"), span("PORT ELLIS")] },
+        { name: "Friday", type: "date", count: 1, salience: 0.3, aliases: [], mentions: [span("Friday")] },
+        { name: "$4.2 million", type: "money", count: 1, salience: 0.2, aliases: [], mentions: [span("$4.2 million")] },
+      ],
+      facts: [
+        { text: "Mayor Tobias Renn reopened the harbour on Friday.", ...span("Mayor Tobias Renn reopened the harbour\non Friday."), entities: ["Tobias Renn", "Friday"] },
+        { text: "Renn thanked the engineers.", ...span("Renn thanked the engineers."), entities: ["Tobias Renn"] },
+      ],
+      warnings: [],
+      stats: { input_chars: [...input].length, text_chars: 150, duplicates_removed: 1, boilerplate_removed: 0, elapsed_ms: 0.25 },
+    };
+    await page.evaluate(
+      async ({ report, input }) => {
+        const { app } = await import("./main.js");
+        app.show(report, input);
+      },
+      { report, input },
+    );
+    const groups = await page.locator("#entities .entity-group h4").allTextContents();
+    assert.deepEqual(groups, ["People (1)", "Places (1)", "Dates (1)", "Money (1)"]);
+    const chip = page.getByRole("button", { name: "Tobias Renn, 3 mentions; also Renn" });
+    assert.equal(await chip.locator(".chip-count").textContent(), "3");
+    await chip.click();
+    assert.equal(await chip.getAttribute("aria-pressed"), "true");
+    assert.deepEqual(await page.locator("#article mark").allTextContents(), ["Tobias Renn", "Renn", "Renn"]);
+    assert.equal(await page.locator("#article .removed mark").count(), 0, "never in removed parts");
+
+    // A mention in the title is marked there.
+    await page.getByRole("button", { name: /^Port Ellis/ }).click();
+    assert.deepEqual(await page.locator("#title mark").allTextContents(), ["Port Ellis"]);
+    assert.deepEqual(await page.locator("#article mark").allTextContents(), ["PORT ELLIS"]);
+    assert.equal(await chip.getAttribute("aria-pressed"), "false");
+
+    // A fact marks its source sentence, across the joined line break.
+    const facts = page.locator("#facts .fact");
+    assert.equal(await facts.count(), 2);
+    await facts.first().click();
+    assert.deepEqual(await page.locator("#article mark").allTextContents(), ["Mayor Tobias Renn reopened the harbour on Friday."]);
+    assert.equal(await facts.first().getAttribute("aria-pressed"), "true");
+    // After the astral character, offsets still land right.
+    await facts.nth(1).click();
+    assert.deepEqual(await page.locator("#article mark").allTextContents(), ["Renn thanked the engineers."]);
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("mark").count(), 0);
+
+    // A restored part's mentions can be marked too.
+    await page.locator("#article .restore").first().click();
+    await page.getByRole("button", { name: /^\$4\.2 million/ }).click();
+    assert.deepEqual(await page.locator("#article mark").allTextContents(), ["$4.2 million"]);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("a big paste is cleaned without being put in the text box", async () => {
+  const base = readFileSync(join(WWW, "example.txt"), "utf8").split("\n").slice(2, 9);
+  let big = "Night Trains Everywhere\n\n";
+  for (let i = 0; big.length < 1_500_000; i++) big += `${base.map((line) => `${line} (${i})`).join("\n\n")}\n\n`;
+  const t = await open();
+  try {
+    const { page } = t;
+    await nextReport(page, () => paste(page, "#source", big));
+    assert.equal(await page.inputValue("#source"), "", "the box stays light");
+    assert.match(await page.textContent("#big-note"), /not shown in the box/);
+    assert.match(await page.textContent("#stats"), new RegExp(`Characters in${[...big].length.toLocaleString("en")}`));
+    // Typing replaces it.
+    await nextReport(page, () => page.fill("#source", readFileSync(join(WWW, "example.txt"), "utf8")));
+    assert.equal(await page.isVisible("#big-note"), false);
+    assert.match(await page.textContent("#title"), /^Valdoria/);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("a long run of removed parts is folded behind a button", async () => {
+  const t = await open();
+  try {
+    const { page } = t;
+    const lines = ["A Story", "The only paragraph of the story, long enough to be kept."];
+    for (let i = 0; i < 100; i++) lines.push(`- Link number ${i}`);
+    const input = lines.join("\n");
+    let at = input.indexOf("- Link");
+    const removed = lines.slice(2).map((text) => {
+      const part = { text, start: at, end: at + text.length, reason: "navigation", rule: "link-list" };
+      at += text.length + 1;
+      return part;
+    });
+    const report = {
+      schema: 1, language: "en", title: "A Story", byline: null, source: null, published: null,
+      text: lines[1], paragraphs: [{ text: lines[1], start: 8, end: 8 + lines[1].length }],
+      removed, entities: [], facts: [], warnings: [],
+      stats: { input_chars: input.length, text_chars: lines[1].length, duplicates_removed: 0, boilerplate_removed: 100, elapsed_ms: 1 },
+    };
+    await page.evaluate(async ({ report, input }) => (await import("./main.js")).app.show(report, input), { report, input });
+    assert.equal(await page.locator("#article .removed[data-index]").count(), 40);
+    const more = page.getByRole("button", { name: "Show 60 more removed parts" });
+    await more.click();
+    assert.equal(await page.locator("#article .removed[data-index]").count(), 100);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.restore), "40", "focus moves to the first shown part");
+  } finally {
+    await t.finish();
+  }
+});

@@ -1,0 +1,32 @@
+// The analysis worker: keeps a 10 MB paste from freezing the page. It gets
+// the compiled WebAssembly.Module from the page, then answers
+// { id, input, options } with { id, report } or { id, error, fatal }.
+import { initSync, analyze } from "./pkg/article_cleaner.js";
+
+let ready = false;
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === "init") {
+    try {
+      initSync({ module: message.module });
+      ready = true;
+      self.postMessage({ type: "ready" });
+    } catch (e) {
+      self.postMessage({ type: "ready", error: String(e?.message ?? e) });
+    }
+    return;
+  }
+  if (!ready) {
+    self.postMessage({ id: message.id, error: "the analyser is not ready", fatal: true });
+    return;
+  }
+  try {
+    const report = analyze(message.input, message.options);
+    self.postMessage({ id: message.id, report });
+  } catch (e) {
+    // A trap leaves the instance unusable: the page then starts a new worker.
+    const fatal = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id: message.id, error: String(e?.message ?? e), fatal });
+  }
+};
