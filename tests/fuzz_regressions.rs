@@ -32,11 +32,7 @@ fn run_case(path: &Path, kind: InputKind) {
     let result = analyze_bytes(&bytes, &options);
     let text = String::from_utf8_lossy(&bytes);
     invariants::check(&text, &options, &result, kind == InputKind::Text);
-    assert_eq!(
-        result,
-        analyze_bytes(&bytes, &options),
-        "{name}: two runs differ"
-    );
+    assert_eq!(result, analyze_bytes(&bytes, &options), "{name}: two runs differ");
 }
 
 #[test]

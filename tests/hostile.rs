@@ -47,12 +47,56 @@ struct Prose {
 }
 
 const WORDS: &[&str] = &[
-    "council", "harbour", "budget", "river", "school", "minister", "bridge", "station", "market",
-    "village", "report", "weather", "farmers", "museum", "ferry", "library", "hospital",
-    "engineers", "residents", "officials", "approved", "delayed", "opened", "rebuilt", "said",
-    "announced", "expected", "northern", "local", "new", "old", "public", "spring", "winter",
-    "plans", "roads", "prices", "water", "trains", "tourists", "after", "before", "during",
-    "while", "because", "although", "with", "without", "near", "across",
+    "council",
+    "harbour",
+    "budget",
+    "river",
+    "school",
+    "minister",
+    "bridge",
+    "station",
+    "market",
+    "village",
+    "report",
+    "weather",
+    "farmers",
+    "museum",
+    "ferry",
+    "library",
+    "hospital",
+    "engineers",
+    "residents",
+    "officials",
+    "approved",
+    "delayed",
+    "opened",
+    "rebuilt",
+    "said",
+    "announced",
+    "expected",
+    "northern",
+    "local",
+    "new",
+    "old",
+    "public",
+    "spring",
+    "winter",
+    "plans",
+    "roads",
+    "prices",
+    "water",
+    "trains",
+    "tourists",
+    "after",
+    "before",
+    "during",
+    "while",
+    "because",
+    "although",
+    "with",
+    "without",
+    "near",
+    "across",
 ];
 
 const NAMES: &[&str] = &[
@@ -171,7 +215,20 @@ fn whitespace_only() {
 
 #[test]
 fn one_character() {
-    for c in ["a", "Z", "<", ">", "&", ".", "-", "*", "\u{1F600}", "\u{4e2d}", "\u{301}", "\u{ad}"] {
+    for c in [
+        "a",
+        "Z",
+        "<",
+        ">",
+        "&",
+        ".",
+        "-",
+        "*",
+        "\u{1F600}",
+        "\u{4e2d}",
+        "\u{301}",
+        "\u{ad}",
+    ] {
         let r = run_all(c);
         let shown = r.paragraphs.len() + r.removed.len() + usize::from(r.title.is_some());
         assert!(shown <= 1, "{c:?}: {r:?}");
@@ -192,7 +249,11 @@ fn nul_bytes() {
     let all_nul = "\0".repeat(10_000);
     let r = run_all(&all_nul);
     assert!(r.paragraphs.is_empty());
-    assert!(r.warnings.iter().any(|w| w.contains("binary")), "{:?}", r.warnings);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("binary")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]
@@ -263,7 +324,10 @@ fn one_megabyte_line() {
         line.push(' ');
     }
     let r = run_all(line.trim_end());
-    assert_eq!(r.paragraphs.len() + r.removed.len() + usize::from(r.title.is_some()), 1);
+    assert_eq!(
+        r.paragraphs.len() + r.removed.len() + usize::from(r.title.is_some()),
+        1
+    );
     // One word of a megabyte, without a space or a sentence end.
     let word = "a".repeat(1024 * 1024);
     run_all(&word);
@@ -278,7 +342,22 @@ fn a_million_short_lines() {
     let r = run(&input, InputKind::Text);
     assert!(r.paragraphs.len() <= 1, "{} paragraphs", r.paragraphs.len());
     assert!(r.removed.len() >= 999_999);
-    let numbered: String = (0..1_000_000).map(|i| format!("line {i}\n")).collect();
+    // A menu repeated all the way down, one entry per paragraph.
+    let menu = [
+        "Home",
+        "World",
+        "Sport",
+        "Share this article",
+        "Advertisement",
+        "Sign in",
+    ];
+    let cycled: String = (0..1_000_000)
+        .map(|i| format!("{}\n\n", menu[i % menu.len()]))
+        .collect();
+    let r = run(&cycled, InputKind::Text);
+    assert!(r.paragraphs.len() + r.removed.len() + usize::from(r.title.is_some()) == 1_000_000);
+    // Short lines that all differ.
+    let numbered: String = (0..100_000).map(|i| format!("line {i}\n")).collect();
     run(&numbered, InputKind::Text);
 }
 
@@ -419,7 +498,11 @@ fn emoji_and_non_bmp() {
     assert_eq!(r.stats.duplicates_removed, 1);
     assert_eq!(r.stats.input_chars, input.chars().count());
     // The removed copy is exactly where the input has it, in code points.
-    let dup = r.removed.iter().find(|x| x.reason == "duplicate").expect("a duplicate");
+    let dup = r
+        .removed
+        .iter()
+        .find(|x| x.reason == "duplicate")
+        .expect("a duplicate");
     let at = input.rfind("The ferry").expect("present");
     assert_eq!(dup.start, input[..at].chars().count());
     // Many non-BMP characters before a paragraph shift its offset in code
@@ -490,4 +573,84 @@ fn raw_and_bad_options() {
     assert!(err.to_string().contains("maxFacts"), "{err}");
     let err = analyze_bytes(b"\xff", &bad).expect_err("too many facts");
     assert!(!err.to_string().is_empty());
+}
+
+// ------------------------------------------------------------ properties
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::invariants;
+    use article_cleaner::{analyze, analyze_bytes, InputKind, Options};
+    use proptest::prelude::*;
+
+    /// Pieces hostile text is made of: prose, markup, odd characters of
+    /// every kind the tests above take one at a time.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("The ferry across Lake Orrin runs again from Monday, the Harbour Trust said.".to_string()),
+            Just("By Tomas Veld".to_string()),
+            Just("Advertisement".to_string()),
+            Just("- Home".to_string()),
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div class=\"ad\">".to_string()),
+            Just("<!--".to_string()),
+            Just("-->".to_string()),
+            Just("<![CDATA[".to_string()),
+            Just("<script>".to_string()),
+            Just("&amp;&#x1F6A2;&#0;&bogus;".to_string()),
+            Just("\u{202e}\u{2067}\u{200f}".to_string()),
+            Just("e\u{301}\u{316}".to_string()),
+            Just("\u{1F468}\u{200D}\u{1F469}\u{1F1EC}\u{1F1E7}".to_string()),
+            Just("\u{6e21}\u{8f6e}\u{6062}\u{590d}\u{3002}".to_string()),
+            Just("\u{0}\u{7}\u{1b}\u{feff}\u{ad}\u{200b}".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\u{2028}".to_string()),
+            "\\PC{0,12}",
+            "[a-z ]{0,30}",
+        ]
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..60).prop_map(|p| p.concat())
+    }
+
+    fn any_options() -> impl Strategy<Value = Options> {
+        (
+            prop::sample::select(vec![InputKind::Auto, InputKind::Text, InputKind::Html]),
+            prop_oneof![0usize..12, 90usize..=110, Just(usize::MAX)],
+            any::<bool>(),
+        )
+            .prop_map(|(input, max_facts, raw)| Options {
+                input,
+                max_facts,
+                raw,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Any text, any options: a report that keeps every promise (or a
+        /// clear error for a bad option), the same twice.
+        #[test]
+        fn any_text_with_any_options(input in hostile_text(), options in any_options()) {
+            let result = analyze(&input, &options);
+            invariants::check(&input, &options, &result, options.input == InputKind::Text);
+            prop_assert_eq!(result, analyze(&input, &options));
+        }
+
+        /// Any bytes: decoded lossily, offsets count the decoded text.
+        #[test]
+        fn any_bytes_with_any_options(
+            bytes in prop::collection::vec(any::<u8>(), 0..600),
+            options in any_options(),
+        ) {
+            let result = analyze_bytes(&bytes, &options);
+            let text = String::from_utf8_lossy(&bytes);
+            invariants::check(&text, &options, &result, options.input == InputKind::Text);
+        }
+    }
 }

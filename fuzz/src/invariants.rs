@@ -60,11 +60,7 @@ pub fn check_report(input: &str, options: &Options, report: &Report, text_spans:
     assert_eq!(report.schema, 1);
     assert!(!report.language.is_empty(), "empty language code");
     assert_eq!(report.stats.input_chars, n, "input_chars");
-    assert_eq!(
-        report.stats.text_chars,
-        report.text.chars().count(),
-        "text_chars"
-    );
+    assert_eq!(report.stats.text_chars, report.text.chars().count(), "text_chars");
     let joined = report
         .paragraphs
         .iter()
@@ -80,7 +76,10 @@ pub fn check_report(input: &str, options: &Options, report: &Report, text_spans:
     assert!(report.facts.len() <= options.max_facts, "too many facts");
 
     let in_input = |what: &str, s: usize, e: usize| {
-        assert!(s <= e && e <= n, "{what} span {s}..{e} outside the input of {n} chars");
+        assert!(
+            s <= e && e <= n,
+            "{what} span {s}..{e} outside the input of {n} chars"
+        );
     };
     let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
 
