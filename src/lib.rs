@@ -58,6 +58,9 @@ pub mod wasm;
 #[cfg(test)]
 mod properties;
 
+/// The name tagger's training program (`train-ner`).
+#[cfg(feature = "train")]
+pub use entities::train::main as train_ner;
 pub use options::{Error, InputKind, Options};
 pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, SCHEMA};
 

@@ -135,6 +135,8 @@ pub(crate) fn build(input: &str, sentences: Sentences, entities: Entities, facts
         })
         .collect();
     let duplicates_removed = removed.iter().filter(|r| r.reason == "duplicate").count();
+    let mut warnings = cleaned.warnings;
+    warnings.extend(entities.warnings);
     let entities = entities
         .items
         .into_iter()
@@ -184,7 +186,7 @@ pub(crate) fn build(input: &str, sentences: Sentences, entities: Entities, facts
         removed,
         entities,
         facts,
-        warnings: cleaned.warnings,
+        warnings,
     }
 }
 

@@ -1,0 +1,120 @@
+//! Gazetteers: word lists of places, given names, groups (nationalities,
+//! religions, parties) and organisation words, marked on tokens as feature
+//! bits. The lists are `data/gazetteer/*.txt`; their origins are named in
+//! their first lines.
+
+use std::sync::OnceLock;
+
+use super::features::{mix, word_hash, HashKeyed, TokFeat};
+use super::tokens::{tokenize, Token};
+
+/// The token is part of a place name.
+pub(crate) const PLACE: u8 = 1;
+/// The token is part of a place name of several words, and not its last.
+pub(crate) const PLACE_MORE: u8 = 2;
+/// A given name.
+pub(crate) const FIRST_NAME: u8 = 4;
+/// A nationality or other group ("Azerbaijani", "Muslims").
+pub(crate) const GROUP: u8 = 8;
+/// A word that heads or ends organisation names ("Ministry", "Bank").
+pub(crate) const ORG_WORD: u8 = 16;
+/// A title or role written before a name ("President", "spokesperson").
+pub(crate) const TITLE_WORD: u8 = 32;
+
+const LISTS: &[(u8, &str)] = &[
+    (PLACE, include_str!("../data/gazetteer/places.txt")),
+    (PLACE, include_str!("../data/gazetteer/places_extra.txt")),
+    (FIRST_NAME, include_str!("../data/gazetteer/first_names.txt")),
+    (GROUP, include_str!("../data/gazetteer/groups.txt")),
+    (ORG_WORD, include_str!("../data/gazetteer/org_words.txt")),
+    (TITLE_WORD, include_str!("../data/gazetteer/titles.txt")),
+];
+
+/// Longest entry, in tokens.
+const MAX_LEN: usize = 4;
+
+/// Hash of a token sequence, from its tokens' lower-case hashes.
+fn seq_hash(words: impl Iterator<Item = u64>) -> u64 {
+    words.fold(0x6a09_e667_f3bc_c908, mix)
+}
+
+struct Table {
+    /// Sequence hash → list bits (`PLACE` for a place of any length).
+    entries: HashKeyed<u8>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut entries = HashKeyed::default();
+        let mut toks = Vec::new();
+        for &(bit, list) in LISTS {
+            for line in list.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                toks.clear();
+                tokenize(line, 0, line.len(), &mut toks);
+                if toks.is_empty() || toks.len() > MAX_LEN {
+                    continue;
+                }
+                let h = seq_hash(
+                    toks.iter()
+                        .map(|t| word_hash(&line[t.start..t.end].to_lowercase())),
+                );
+                *entries.entry(h).or_insert(0) |= bit;
+            }
+        }
+        Table { entries }
+    })
+}
+
+/// The list bits of a single word, lower-case (for the filters of the
+/// entity stage).
+pub(crate) fn lookup_words(lower_words: &[&str]) -> u8 {
+    let h = seq_hash(lower_words.iter().map(|w| word_hash(w)));
+    table().entries.get(&h).copied().unwrap_or(0)
+}
+
+/// Marks the gazetteer bits of the tokens of one sentence.
+pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &mut String) {
+    let table = table();
+    let n = feats.len();
+    let mut i = 0;
+    while i < n {
+        // Places: the longest match starting here.
+        let mut matched = 0;
+        for len in (1..=MAX_LEN.min(n - i)).rev() {
+            let h = seq_hash(feats[i..i + len].iter().map(|f| f.lower));
+            if table.entries.get(&h).is_some_and(|b| b & PLACE != 0) {
+                matched = len;
+                break;
+            }
+        }
+        for (k, f) in feats[i..i + matched].iter_mut().enumerate() {
+            f.gaz |= PLACE;
+            if k + 1 < matched {
+                f.gaz |= PLACE_MORE;
+            }
+        }
+        i += matched.max(1);
+    }
+    // Single-word lists.
+    for (i, f) in feats.iter_mut().enumerate() {
+        let h = seq_hash(std::iter::once(f.lower));
+        let mut bits = table.entries.get(&h).copied().unwrap_or(0) & !PLACE;
+        if bits & GROUP == 0 {
+            // A plural group: "Azerbaijanis", "Muslims".
+            if let Some(word) = toks.get(i).and_then(|t| text.get(t.start..t.end)) {
+                if word.len() > 3 && word.ends_with('s') {
+                    scratch.clear();
+                    scratch.extend(word[..word.len() - 1].chars().flat_map(char::to_lowercase));
+                    let h = seq_hash(std::iter::once(word_hash(scratch)));
+                    bits |= table.entries.get(&h).copied().unwrap_or(0) & GROUP;
+                }
+            }
+        }
+        f.gaz |= bits;
+    }
+}
