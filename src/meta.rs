@@ -121,6 +121,12 @@ pub(crate) fn find(
         }
     }
 
+    // Page metadata named the title or the byline, and a block elsewhere
+    // repeats it word for word (an HTML page puts its heading anywhere):
+    // that block is the title or the byline.
+    set_apart_repeat(blocks, verdicts, meta.title.as_ref(), Verdict::Title);
+    set_apart_repeat(blocks, verdicts, meta.byline.as_ref(), Verdict::Byline);
+
     // Date: from a dateline or a timestamp line near the top.
     if meta.published.is_none() {
         let top = first.saturating_sub(12)..(first + 2).min(blocks.len());
@@ -139,6 +145,23 @@ pub(crate) fn find(
         }
     }
     meta
+}
+
+fn set_apart_repeat(blocks: &[Block], verdicts: &mut [Verdict], part: Option<&Part>, as_: Verdict) {
+    let Some(part) = part.filter(|p| p.span.is_none()) else {
+        return;
+    };
+    if verdicts.contains(&as_) {
+        return;
+    }
+    // A byline line may say "By" before the names.
+    let repeats = |text: &str| {
+        same_words(&part.text, text)
+            || (as_ == Verdict::Byline && byline(text).is_some_and(|names| same_words(&part.text, &names)))
+    };
+    if let Some(i) = (0..blocks.len()).find(|&i| verdicts[i] == Verdict::Keep && repeats(&blocks[i].text)) {
+        verdicts[i] = as_;
+    }
 }
 
 /// The most headline-like removed block among the twelve above the body:

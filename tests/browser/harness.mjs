@@ -153,6 +153,9 @@ export function sampleArticles() {
   if (existsSync(SEEDS)) {
     for (const name of readdirSafe(SEEDS).filter((n) => n.endsWith(".txt"))) list.push([`seeds/${name}`, join(SEEDS, name)]);
   }
+  // HTML pages, read by the HTML reader.
+  const pages = join(ROOT, "tests", "pages");
+  for (const name of readdirSafe(pages).filter((n) => n.endsWith(".html"))) list.push([`tests/pages/${name}`, join(pages, name)]);
   return list;
 }
 
