@@ -43,11 +43,6 @@ impl Sentences {
         }
     }
 
-    /// The text of a sentence.
-    pub fn text(&self, s: &Sentence) -> &str {
-        self.block_text(s.origin).get(s.start..s.end).unwrap_or("")
-    }
-
     /// The block a paragraph sentence lives in.
     pub fn block(&self, origin: Origin) -> Option<&Block> {
         match origin {

@@ -27,6 +27,7 @@ pub(crate) struct SpanMap {
 
 impl SpanMap {
     /// A map for text that is a verbatim copy of `input[src..src + len]`.
+    #[cfg(test)]
     pub fn verbatim(src: usize, len: usize) -> Self {
         SpanMap {
             segs: vec![Seg {
@@ -124,6 +125,7 @@ impl SpanMap {
     }
 
     /// The runs, in text order.
+    #[cfg(test)]
     pub fn segs(&self) -> &[Seg] {
         &self.segs
     }

@@ -244,10 +244,8 @@ fn hostile_markup_gives_a_report() {
         let _ = html(broken);
     }
     let many_rows = format!("<table>{}</table>", "<tr><td>a<td>b".repeat(50_000));
-    assert_eq!(
-        html(&many_rows).removed.len() + html(&many_rows).paragraphs.len() > 0,
-        true
-    );
+    let report = html(&many_rows);
+    assert!(report.removed.len() + report.paragraphs.len() > 0);
 }
 
 #[test]

@@ -92,9 +92,6 @@ fn has_page_chrome(blocks: &[Block], features: &[Features], matched: &[Option<&'
             }
         })
         .count();
-    if std::env::var("AC_DEBUG").is_ok() {
-        eprintln!("chrome {chrome} of {}", features.len());
-    }
     chrome > 2 + features.len() / 60
 }
 
@@ -201,18 +198,6 @@ fn body_region(features: &[Features], matched: &[Option<&'static Rule>]) -> (usi
         sum += v;
         if sum > best.0 {
             best = (sum, start, i + 1);
-        }
-    }
-    if std::env::var("AC_DEBUG").is_ok() {
-        for (i, (f, r)) in features.iter().zip(matched).enumerate() {
-            eprintln!(
-                "{i:4} {:7.1} w={:3} s={:.2} e={} {}",
-                value(f, *r),
-                f.words,
-                f.stop_ratio,
-                f.ends_sentence as u8,
-                if (best.1..best.2).contains(&i) { "IN" } else { "" }
-            );
         }
     }
     if best.0 <= 0.0 {

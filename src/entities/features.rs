@@ -17,6 +17,7 @@ pub(crate) const BOS_TAG: usize = N_TAGS;
 
 /// Tag of `type_index` at `part` (0 B, 1 I, 2 L, 3 U).
 #[cfg(any(test, feature = "train"))]
+#[cfg(feature = "train")]
 pub(crate) const fn tag(type_index: usize, part: usize) -> usize {
     1 + 4 * type_index + part
 }

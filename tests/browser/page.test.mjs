@@ -153,7 +153,7 @@ test("dropping a .txt file cleans it; so does opening one", async () => {
   }
 });
 
-test("rich text: the HTML is tried, and the plain text is used when it gives no article", async () => {
+test("rich text: the clipboard HTML is read, and the toggle switches to the plain text", async () => {
   const sample = readFileSync(join(WWW, "example.txt"), "utf8");
   const html = `<h1>Valdoria Opens Night Train Link</h1>${sample
     .split("\n")
@@ -169,9 +169,11 @@ test("rich text: the HTML is tried, and the plain text is used when it gives no 
     const note = await page.textContent("#rich-note-text");
     const paragraphs = await page.locator("#article .para").count();
     assert.ok(paragraphs > 0, "an article is shown either way");
-    // Until the HTML reader lands the HTML gives nothing and the note says so;
-    // after, the HTML is read. The toggle switches between the two.
-    assert.match(note, /rich-text \(HTML\)/);
+    // The HTML reader reads the clipboard's HTML; the toggle switches to the
+    // plain text and back.
+    assert.equal(note, "Reading the rich-text (HTML) version of your paste.");
+    const title = await page.textContent("#title");
+    assert.equal(title?.trim(), "Valdoria Opens Night Train Link", "the <h1> is the title");
     await page.click("#rich-toggle");
     await page.waitForFunction((before) => document.getElementById("rich-note-text").textContent !== before, note);
 

@@ -1,0 +1,728 @@
+//! Stage 6, facts: [`Sentences`] + [`Entities`] → [`Facts`]: a few short,
+//! self-contained statements, each traceable to its source span.
+//!
+//! The recipe:
+//!
+//! 1. the body sentences are ranked by what can be known cheaply (position,
+//!    centrality among the article's sentences, likeness to the title);
+//! 2. in that order, sentences are tightened into draft facts
+//!    ([`tighten`]) until there are enough: dateline, openers, asides and
+//!    attribution dropped, cut at a clause boundary when too long, a subject
+//!    pronoun replaced by its person or the sentence skipped; the clause
+//!    after a split may stand alone as a draft of its own;
+//! 3. each draft is scored ([`score`]): position, names, numbers and dates,
+//!    entities, centrality, quotations, reported speech;
+//! 4. the best drafts are taken, one per sentence, each next one scored
+//!    down by its likeness to those already taken;
+//! 5. they are put back in article order, with their source spans and the
+//!    entities they mention.
+//!
+//! The title is never a fact (it is not a sentence); it guides the score.
+//! Everything is linear in the article's length: a paste with more than
+//! [`MAX_LINES`] sentences is read up to there, and only the most promising
+//! sentences are tightened.
+
+mod score;
+mod text;
+mod tighten;
+
+use crate::entities::Entities;
+use crate::sentences::{Origin, Sentences};
+use score::{Centroid, Features};
+use tighten::{Context, Cut, Draft};
+
+/// One fact.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Fact {
+    pub text: String,
+    /// Input byte span of the source sentence(s).
+    pub start: usize,
+    pub end: usize,
+    /// Names of the entities it mentions.
+    pub entities: Vec<String>,
+}
+
+/// The facts of an article, in article order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Facts {
+    pub items: Vec<Fact>,
+}
+
+/// Body sentences read at most.
+const MAX_LINES: usize = 2000;
+
+/// Picks at most `max_facts` facts.
+pub(crate) fn pick(sentences: &Sentences, entities: &Entities, max_facts: usize) -> Facts {
+    if max_facts == 0 {
+        return Facts::default();
+    }
+    let article = Article::new(sentences, entities);
+    let context = article.context();
+    let count = fact_count(&article, max_facts);
+    let order = article.reading_order(&context);
+    let mut candidates = article.drafts(&order, 2 * count + 2);
+    article.score(&context, &mut candidates);
+    let chosen = select(candidates, count);
+    Facts {
+        items: chosen.iter().map(|c| article.fact(c)).collect(),
+    }
+}
+
+/// A body sentence.
+struct Line {
+    /// Index of the kept paragraph.
+    block: usize,
+    /// Byte span in the paragraph's text.
+    start: usize,
+    end: usize,
+}
+
+/// A draft fact from (part of) a body sentence.
+struct Candidate {
+    /// Index into [`Article::lines`].
+    line: usize,
+    /// Byte offset of the tightened part in the sentence.
+    offset: usize,
+    draft: Draft,
+    /// The entity a resolved pronoun stood for.
+    subject_entity: Option<usize>,
+    terms: Vec<String>,
+    stems: Vec<String>,
+    score: f32,
+}
+
+/// What scoring needs of the whole article.
+struct ScoreContext {
+    /// The content terms of each body sentence.
+    line_terms: Vec<Vec<String>>,
+    centroid: Centroid,
+    /// Words the article capitalises inside sentences.
+    names: std::collections::HashSet<String>,
+    title: Vec<String>,
+}
+
+/// What the stage reads of the article.
+struct Article<'a> {
+    sentences: &'a Sentences,
+    entities: &'a Entities,
+    lines: Vec<Line>,
+    /// Every entity mention: input byte span and entity index, by start.
+    mentions: Vec<(usize, usize, usize)>,
+    english: bool,
+    unspaced: bool,
+}
+
+impl<'a> Article<'a> {
+    fn new(sentences: &'a Sentences, entities: &'a Entities) -> Article<'a> {
+        let lines = sentences
+            .items
+            .iter()
+            .filter_map(|s| match s.origin {
+                Origin::Paragraph(block) => Some(Line {
+                    block,
+                    start: s.start,
+                    end: s.end,
+                }),
+                _ => None,
+            })
+            .take(MAX_LINES)
+            .collect();
+        let mut mentions: Vec<(usize, usize, usize)> = entities
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&(s, t)| (s, t, i)))
+            .collect();
+        mentions.sort_unstable();
+        let lang = sentences.lang();
+        Article {
+            sentences,
+            entities,
+            lines,
+            mentions,
+            english: lang.code == "en",
+            unspaced: lang.unspaced(),
+        }
+    }
+
+    fn text(&self, line: &Line) -> &str {
+        self.sentences
+            .block_text(Origin::Paragraph(line.block))
+            .get(line.start..line.end)
+            .unwrap_or("")
+    }
+
+    /// Input byte span of a byte range of a line's text.
+    fn to_src(&self, line: &Line, a: usize, b: usize) -> (usize, usize) {
+        match self.sentences.block(Origin::Paragraph(line.block)) {
+            Some(block) => (
+                block.map.to_src(line.start + a),
+                block.map.end_to_src(line.start + b),
+            ),
+            None => (0, 0),
+        }
+    }
+
+    /// Entities mentioned inside an input byte span.
+    fn entities_in(&self, (a, b): (usize, usize)) -> impl Iterator<Item = usize> + '_ {
+        let from = self.mentions.partition_point(|m| m.0 < a);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.0 < b)
+            .filter(move |m| m.1 <= b)
+            .map(|m| m.2)
+    }
+
+    /// What scoring needs of the whole article.
+    fn context(&self) -> ScoreContext {
+        let lang = self.sentences.lang();
+        let line_terms: Vec<Vec<String>> = self
+            .lines
+            .iter()
+            .map(|l| score::terms(self.text(l), lang))
+            .collect();
+        let centroid = Centroid::new(&line_terms);
+        let names = score::known_names(self.lines.iter().map(|l| self.text(l)));
+        let title: Vec<String> = self
+            .sentences
+            .cleaned
+            .meta
+            .title
+            .as_ref()
+            .map(|t| score::terms(&t.text, lang))
+            .unwrap_or_default();
+        ScoreContext {
+            line_terms,
+            centroid,
+            names,
+            title,
+        }
+    }
+
+    /// The features a sentence has before it is tightened.
+    fn line_features(&self, cx: &ScoreContext, i: usize, text: &str, terms: &[String]) -> Features {
+        let n = self.lines.len().max(1) as f32;
+        let mut f = Features {
+            lead: 1.0 / (1.0 + i as f32),
+            depth: i as f32 / n,
+            ..Features::default()
+        };
+        score::text_features(text, &cx.names, &mut f);
+        let s = self.lines.get(i).map_or("", |l| self.text(l));
+        f.opens_quote = f32::from(u8::from(s.starts_with(text::is_open_quote)));
+        (f.centrality, f.recurrence) = cx.centroid.centrality_and_recurrence(terms);
+        if !cx.title.is_empty() {
+            f.title = cx.centroid.cosine(terms, &cx.title);
+        }
+        f
+    }
+
+    /// Body sentences, most promising first: tightening, the costly step,
+    /// runs on them in this order and stops once there are enough drafts.
+    fn reading_order(&self, cx: &ScoreContext) -> Vec<usize> {
+        let mut order: Vec<(usize, f32)> = (0..self.lines.len())
+            .map(|i| {
+                // Position and centrality only: the cheap part of the score.
+                let n = self.lines.len().max(1) as f32;
+                let terms = &cx.line_terms[i];
+                let mut f = Features {
+                    lead: 1.0 / (1.0 + i as f32),
+                    depth: i as f32 / n,
+                    ..Features::default()
+                };
+                (f.centrality, f.recurrence) = cx.centroid.centrality_and_recurrence(terms);
+                if !cx.title.is_empty() {
+                    f.title = cx.centroid.cosine(terms, &cx.title);
+                }
+                (i, f.score())
+            })
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        order.into_iter().map(|(i, _)| i).collect()
+    }
+
+    /// Tightens body sentences, in `order`, into at least `enough` draft
+    /// facts (when there are so many).
+    fn drafts(&self, order: &[usize], enough: usize) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for &i in order {
+            if out.len() >= enough {
+                break;
+            }
+            let line = &self.lines[i];
+            let s = self.text(line);
+            if s.len() > tighten::MAX_SENTENCE_BYTES {
+                continue;
+            }
+            let opens_block = line.start == 0;
+            let (antecedent, subject_entity) = if self.english && opens_with_person_pronoun(s) {
+                self.antecedent(i)
+            } else {
+                (None, None)
+            };
+            let cx = Context {
+                opens_block,
+                antecedent,
+                english: self.english,
+                unspaced: self.unspaced,
+            };
+            let draft = match tighten::tighten(s, &cx) {
+                Ok(d) => d,
+                Err(_e) => {
+                    continue;
+                }
+            };
+            let rest = match draft.cut {
+                Some(Cut::Coordinate(at) | Cut::Subordinate(at)) => Some(at),
+                _ => None,
+            };
+            out.push(self.candidate(i, 0, draft, subject_entity));
+            // The clause after "; ", ", but" or " after" may stand alone.
+            if let Some(from) = rest.and_then(|at| standalone_rest(s, at)) {
+                let cx = Context {
+                    opens_block: false,
+                    antecedent: None,
+                    ..cx
+                };
+                if let Ok(draft) = tighten::tighten(&s[from..], &cx) {
+                    out.push(self.candidate(i, from, draft, None));
+                }
+            }
+        }
+        out
+    }
+
+    fn candidate(
+        &self,
+        line: usize,
+        offset: usize,
+        draft: Draft,
+        subject_entity: Option<usize>,
+    ) -> Candidate {
+        let terms = score::terms(&draft.text, self.sentences.lang());
+        Candidate {
+            line,
+            offset,
+            draft,
+            subject_entity,
+            stems: stems(&terms),
+            terms,
+            score: 0.0,
+        }
+    }
+
+    /// The person a leading "he"/"she" of line `i` stands for: the one
+    /// person named in the nearest sentence before it that names any.
+    fn antecedent(&self, i: usize) -> (Option<String>, Option<usize>) {
+        let person = |e: usize| self.entities.items.get(e).is_some_and(|e| e.kind == "person");
+        let has_people = self.entities.items.iter().any(|e| e.kind == "person");
+        for j in (i.saturating_sub(2)..i).rev() {
+            let line = &self.lines[j];
+            if has_people {
+                // The subject of the sentence before: a person named in its
+                // first words.
+                let text = self.text(line);
+                let head_end = text::words(text).get(5).map_or(text.len(), |w| w.1);
+                let people = |end: usize| {
+                    let mut p: Vec<usize> = self
+                        .entities_in(self.to_src(line, 0, end))
+                        .filter(|&e| person(e))
+                        .collect();
+                    p.sort_unstable();
+                    p.dedup();
+                    p
+                };
+                match (people(text.len()).as_slice(), people(head_end).as_slice()) {
+                    ([], _) => continue,
+                    ([one], [subject]) if one == subject => {
+                        return (self.entities.items.get(*one).map(|e| e.name.clone()), Some(*one))
+                    }
+                    _ => return (None, None),
+                }
+            }
+            let text = self.text(line);
+            let head_end = text::words(text).get(5).map_or(text.len(), |w| w.1);
+            match (
+                name_runs(text).as_slice(),
+                name_runs(&text[..head_end]).as_slice(),
+            ) {
+                ([], _) => continue,
+                ([one], [subject]) if one == subject => return (Some(one.clone()), None),
+                _ => return (None, None),
+            }
+        }
+        (None, None)
+    }
+
+    /// Scores every candidate.
+    fn score(&self, cx: &ScoreContext, candidates: &mut [Candidate]) {
+        for c in candidates.iter_mut() {
+            let mut f = self.line_features(cx, c.line, &c.draft.text, &c.terms);
+            let ents = self.candidate_entities(c);
+            f.entities = ents.len().min(4) as f32 / 4.0;
+            f.salience = ents
+                .iter()
+                .filter_map(|&e| self.entities.items.get(e))
+                .map(|e| e.salience)
+                .sum::<f32>()
+                .min(1.0);
+            f.resolved = f32::from(u8::from(c.draft.subject.is_some()));
+            f.clause = f32::from(u8::from(c.draft.cut.is_some()));
+            f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
+            f.rest = f32::from(u8::from(c.offset > 0));
+            let speech = text::words(&c.draft.text).into_iter().any(|(a, b)| {
+                text::lists()
+                    .speech_verbs
+                    .contains(text::lower(&c.draft.text[a..b]).as_ref())
+            });
+            f.reported = f32::from(u8::from(c.draft.reported || speech));
+            f.follow_up = f32::from(u8::from(c.draft.pronoun_speaker));
+            c.score = f.score();
+        }
+    }
+
+    /// Input byte spans the fact keeps of its sentence.
+    fn kept_spans(&self, c: &Candidate) -> Vec<(usize, usize)> {
+        let line = &self.lines[c.line];
+        let s = self.text(line);
+        let part = &s[c.offset..];
+        c.draft
+            .ranges()
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let piece = &part[a..b];
+                let lead = piece.len() - piece.trim_start().len();
+                let trimmed = piece.trim();
+                (!trimmed.is_empty()).then(|| {
+                    let (a, b) = (c.offset + a + lead, c.offset + a + lead + trimmed.len());
+                    self.to_src(line, a, b)
+                })
+            })
+            .collect()
+    }
+
+    /// The entities a fact mentions, in order of first mention.
+    fn candidate_entities(&self, c: &Candidate) -> Vec<usize> {
+        let mut out: Vec<usize> = c.subject_entity.into_iter().collect();
+        for span in self.kept_spans(c) {
+            for e in self.entities_in(span) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    fn fact(&self, c: &Candidate) -> Fact {
+        let spans = self.kept_spans(c);
+        let start = spans.first().map_or(0, |s| s.0);
+        let end = spans.last().map_or(start, |s| s.1);
+        Fact {
+            text: c.draft.text.clone(),
+            start,
+            end,
+            entities: self
+                .candidate_entities(c)
+                .into_iter()
+                .filter_map(|e| self.entities.items.get(e).map(|e| e.name.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Where the clause after a cut starts, when it can stand alone: after
+/// "; ", ", but", " after", " because" comes a subject and a verb
+/// ("… issued an apology after one of its diplomats was caught …").
+fn standalone_rest(s: &str, at: usize) -> Option<usize> {
+    const JOINERS: &[&str] = &[
+        "but", "and", "after", "because", "as", "while", "when", "although", "though", "since", "before",
+        "until", "whereas", "so", "yet",
+    ];
+    let rest = s.get(at..)?;
+    let skip = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-'))
+            .len();
+    let mut from = at + skip;
+    let first = s[from..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if JOINERS.contains(&first.to_lowercase().as_str()) && !first.starts_with(char::is_uppercase) {
+        from += first.len();
+        from += s[from..].len() - s[from..].trim_start().len();
+    } else if !first.starts_with(char::is_uppercase) {
+        // ", which …", ", saying …": no subject of its own.
+        return None;
+    }
+    let clause = &s[from..];
+    let subject = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let no_subject = subject.ends_with("ing")
+        || matches!(
+            subject.as_str(),
+            "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "which" | "who" | "that"
+        );
+    (!no_subject && tighten::has_verb(clause)).then_some(from)
+}
+
+/// Whether a sentence may open with "he", "she", "his" or "her" once its
+/// openers are dropped (a cheap test before looking for the antecedent).
+fn opens_with_person_pronoun(s: &str) -> bool {
+    text::words(s).into_iter().take(8).any(|(a, b)| {
+        matches!(
+            &s[a..b],
+            "He" | "She" | "His" | "Her" | "he" | "she" | "his" | "her"
+        )
+    })
+}
+
+/// Person-like names of a sentence when no entities are known: runs of two
+/// to four capitalised words that are not organisations or places, or a
+/// single capitalised word before a speech verb ("Peskov clarified").
+fn name_runs(s: &str) -> Vec<String> {
+    const NOT_PERSON: &[&str] = &[
+        "Ministry",
+        "Department",
+        "University",
+        "Police",
+        "Court",
+        "Council",
+        "Party",
+        "Army",
+        "Forces",
+        "Force",
+        "Government",
+        "Company",
+        "Inc",
+        "Corp",
+        "Agency",
+        "Office",
+        "House",
+        "City",
+        "State",
+        "States",
+        "Republic",
+        "Kingdom",
+        "Union",
+        "Nations",
+        "News",
+        "Times",
+        "Post",
+        "Street",
+        "Airport",
+        "Hospital",
+        "Church",
+        "School",
+        "College",
+        "Committee",
+        "Commission",
+        "Bank",
+        "Group",
+        "Association",
+        "Institute",
+        "Center",
+        "Centre",
+        "Club",
+        "League",
+        "Federation",
+        "Organization",
+        "Organisation",
+        "Service",
+        "Guard",
+        "Navy",
+        "Airlines",
+        "Journal",
+        "Network",
+        "Media",
+        "Press",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Assembly",
+        "Embassy",
+        "County",
+        "Province",
+        "Island",
+        "Islands",
+        "River",
+        "Sea",
+        "Ocean",
+        "Valley",
+        "Park",
+        "Museum",
+        "Prize",
+        "Cup",
+        "Games",
+        "Day",
+        "Week",
+    ];
+    let ws = text::words(s);
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &ws {
+        let w = &s[a..b];
+        let joined = run
+            .last()
+            .is_some_and(|&(_, pe)| s[pe..a].chars().all(|c| c == ' '));
+        if text::is_capitalised(w) && (run.is_empty() || joined) {
+            run.push((a, b));
+        } else {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            if text::is_capitalised(w) {
+                run.push((a, b));
+            }
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    let lists = text::lists();
+    let mut names: Vec<String> = Vec::new();
+    for mut run in runs {
+        // Drop a sentence-initial function word ("The", "On", "Whether").
+        while let Some(&(a, b)) = run.first() {
+            let w = text::lower(&s[a..b]);
+            let opener = a == 0
+                && (lists
+                    .connectives
+                    .iter()
+                    .any(|c| c.trim_end_matches(',').eq_ignore_ascii_case(&w))
+                    || lists.verbs.contains(&*w)
+                    || w.ends_with("ly")
+                    || matches!(
+                        &*w,
+                        "whether"
+                            | "despite"
+                            | "unlike"
+                            | "like"
+                            | "once"
+                            | "even"
+                            | "only"
+                            | "just"
+                            | "every"
+                            | "each"
+                            | "last"
+                            | "next"
+                    ));
+            if opener || crate::lang::Lang::is_english_stopword(&w) || text::is_date_word(&w) {
+                run.remove(0);
+            } else {
+                break;
+            }
+        }
+        let Some(&(a, _)) = run.first() else { continue };
+        let Some(&(_, b)) = run.last() else { continue };
+        let ok = if run.len() >= 2 {
+            run.len() <= 4 && !run.iter().any(|&(x, y)| NOT_PERSON.contains(&&s[x..y]))
+        } else {
+            // A lone surname opening the sentence before a speech verb.
+            a == 0
+                && ws
+                    .get(1)
+                    .is_some_and(|&(x, y)| lists.speech_verbs.contains(text::lower(&s[x..y]).as_ref()))
+        };
+        if ok {
+            let name = s[a..b].to_string();
+            let last = name.split(' ').next_back().unwrap_or("").to_string();
+            if !names
+                .iter()
+                .any(|n| n.split(' ').next_back() == Some(last.as_str()))
+            {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// How many facts to give.
+///
+/// An article written in paragraphs gives about one fact per two of them,
+/// from 3 up to `max_facts`: a wire story of ten short paragraphs reports
+/// about five things. Text pasted as one block gives 3, the length of a
+/// news site's highlights.
+fn fact_count(article: &Article, max_facts: usize) -> usize {
+    let paragraphs = article.sentences.cleaned.kept.len();
+    max_facts.min(paragraphs.div_ceil(2).clamp(3, MAX_COUNT))
+}
+
+/// Facts given at most, whatever `max_facts` says.
+const MAX_COUNT: usize = 50;
+
+/// How much a candidate's likeness to a fact already taken lowers its
+/// score (maximal marginal relevance): the list should cover the article.
+const NOVELTY: f32 = 1.0;
+
+/// The best candidates, none repeating another, in article order.
+fn select(mut pool: Vec<Candidate>, count: usize) -> Vec<Candidate> {
+    let mut chosen: Vec<Candidate> = Vec::new();
+    // The highest likeness of each candidate to a chosen one.
+    let mut likeness = vec![0.0f32; pool.len()];
+    while chosen.len() < count {
+        let best = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !chosen.iter().any(|x| repeats(x, c)))
+            .map(|(i, c)| (i, c.score - NOVELTY * likeness[i]))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else { break };
+        let c = pool.swap_remove(i);
+        likeness.swap_remove(i);
+        for (j, other) in pool.iter().enumerate() {
+            likeness[j] = likeness[j].max(cosine(&c.stems, &other.stems));
+        }
+        chosen.push(c);
+    }
+    chosen.sort_by_key(|c| (c.line, c.offset));
+    chosen
+}
+
+/// Terms cut to their first five letters, so that "regret" and
+/// "regretted", "Russia" and "Russian", "cancel" and "cancellation" match.
+fn stems(terms: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            t.char_indices()
+                .nth(5)
+                .map_or(t.as_str(), |(i, _)| &t[..i])
+                .to_string()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
+}
+
+/// Cosine of two stem sets.
+fn cosine(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    shared(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// Two facts say the same thing when they share most of their terms.
+fn repeats(a: &Candidate, b: &Candidate) -> bool {
+    // One fact per sentence.
+    if a.line == b.line {
+        return true;
+    }
+    let shared = shared(&a.stems, &b.stems) as f32;
+    let (na, nb) = (a.stems.len() as f32, b.stems.len() as f32);
+    if na == 0.0 || nb == 0.0 {
+        return a.draft.text == b.draft.text;
+    }
+    shared / (na + nb - shared) >= 0.4 || shared / na.min(nb) >= 0.7
+}

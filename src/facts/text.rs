@@ -1,0 +1,391 @@
+//! Text helpers of the fact stage: words, nesting, and the word lists in
+//! `lists/`.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fast hash for the fixed word lists (never for words of the input).
+#[derive(Default)]
+pub(super) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of listed words.
+pub(super) type WordSet = HashSet<&'static str, BuildHasherDefault<Fx>>;
+
+/// The word lists the fact rules read.
+pub(super) struct Lists {
+    /// Openers a fact drops, with the punctuation that must follow them.
+    pub connectives: Vec<&'static str>,
+    /// Their first words, in lower case.
+    pub connective_starts: HashSet<String, BuildHasherDefault<Fx>>,
+    pub speech_verbs: WordSet,
+    pub clause_cues: WordSet,
+    pub pronouns: WordSet,
+    /// Finite verbs not in "-ed".
+    pub verbs: WordSet,
+}
+
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub(super) fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        connectives: entries(include_str!("lists/connectives.txt")).collect(),
+        connective_starts: entries(include_str!("lists/connectives.txt"))
+            .filter_map(|c| c.split(|ch: char| !ch.is_alphanumeric()).next())
+            .map(str::to_lowercase)
+            .collect(),
+        speech_verbs: entries(include_str!("lists/speech_verbs.txt")).collect(),
+        clause_cues: entries(include_str!("lists/clause_cues.txt")).collect(),
+        pronouns: entries(include_str!("lists/pronouns.txt")).collect(),
+        verbs: entries(include_str!("lists/verbs.txt")).collect(),
+    })
+}
+
+/// Month and weekday names: a sentence with one is dated. `w` in lower
+/// case.
+pub(super) fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// Numbers written as words. `w` in lower case.
+pub(super) fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "dozen"
+            | "dozens"
+            | "first"
+            | "second"
+            | "third"
+            | "half"
+    )
+}
+
+/// Calls `f` with `w` in lower case when it is 3 to 9 ASCII letters (the
+/// shape of every date and number word), without allocating.
+pub(super) fn short_lower(w: &str, f: impl Fn(&str) -> bool) -> bool {
+    if !(3..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(f)
+}
+
+/// A word: letters and digits, with inner apostrophes, hyphens and dots
+/// ("d’affaires", "well-known", "U.S", "5.4"). Byte spans into `s`.
+pub(super) fn words(s: &str) -> Vec<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 6 + 1);
+    let mut i = 0usize;
+    while i < n {
+        // Skip to the next letter or digit.
+        let b = bytes[i];
+        if b < 0x80 {
+            if ASCII[usize::from(b)] != ALNUM {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (alnum, _, len) = classify(s, i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        // A word: letters and digits, joined by an inner apostrophe, hyphen
+        // or dot.
+        let start = i;
+        let mut end = i;
+        while i < n {
+            let b = bytes[i];
+            let (alnum, joiner, len) = if b < 0x80 {
+                let class = ASCII[usize::from(b)];
+                (class == ALNUM, class == JOINER, 1)
+            } else {
+                classify(s, i)
+            };
+            if alnum {
+                i += len;
+                end = i;
+            } else if joiner && i + len < n && classify(s, i + len).0 {
+                i += len;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const JOINER: u8 = 2;
+
+/// The class of each ASCII byte: letter or digit, word joiner, other.
+static ASCII: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        } else if c == b'\'' || c == b'-' || c == b'.' {
+            t[b] = JOINER;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// At byte offset `i` (a char boundary): whether the character is a
+/// letter or digit, whether it may join two words ("d’affaires",
+/// "well-known", "5.4"), and its length.
+#[inline]
+fn classify(s: &str, i: usize) -> (bool, bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        let class = ASCII[usize::from(b)];
+        return (class == ALNUM, class == JOINER, 1);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (c.is_alphanumeric(), matches!(c, '’' | '‑'), c.len_utf8()),
+        None => (false, false, 1),
+    }
+}
+
+/// `w` in lower case, borrowed when it already is.
+pub(super) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// How many words a reader (and the benchmark) counts: runs of letters and
+/// digits, an apostrophe suffix ("Azerbaijan’s") staying with its word;
+/// "U.S." and "5.4" count two.
+pub(super) fn count_words(s: &str) -> usize {
+    let mut n = 0usize;
+    let mut in_word = false;
+    let mut prev_apostrophe = false;
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, apostrophe, len) = if b < 0x80 {
+            (ASCII[usize::from(b)] == ALNUM, b == b'\'', 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c == '’', c.len_utf8()),
+                None => (false, false, 1),
+            }
+        };
+        if alnum {
+            n += usize::from(!in_word && !prev_apostrophe);
+            in_word = true;
+            prev_apostrophe = false;
+        } else {
+            prev_apostrophe = in_word && apostrophe;
+            in_word = false;
+        }
+        i += len;
+    }
+    n
+}
+
+/// Which byte offsets of a text are inside brackets or quotation marks,
+/// computed once per text.
+pub(super) struct Nesting(Vec<bool>);
+
+impl Nesting {
+    pub fn of(s: &str) -> Nesting {
+        if !s.contains(['(', '[', '"', '“']) {
+            return Nesting(Vec::new());
+        }
+        let mut mask = vec![false; s.len() + 1];
+        let mut parens = 0i32;
+        let mut straight = false;
+        let mut curly = 0i32;
+        for (i, c) in s.char_indices() {
+            let nested = parens > 0 || straight || curly > 0;
+            for m in &mut mask[i..i + c.len_utf8()] {
+                *m = nested;
+            }
+            match c {
+                '(' | '[' => parens += 1,
+                ')' | ']' => parens -= 1,
+                '"' => straight = !straight,
+                '“' => curly += 1,
+                '”' => curly -= 1,
+                _ => {}
+            }
+        }
+        if let Some(last) = mask.last_mut() {
+            *last = parens > 0 || straight || curly > 0;
+        }
+        Nesting(mask)
+    }
+
+    /// Whether byte offset `pos` is nested.
+    pub fn at(&self, pos: usize) -> bool {
+        self.0.get(pos).copied().unwrap_or(false)
+    }
+}
+
+/// Whether byte offset `pos` of `s` is inside parentheses, brackets or
+/// quotation marks.
+pub(super) fn nested_at(s: &str, pos: usize) -> bool {
+    let mut parens = 0i32;
+    let mut straight = false;
+    let mut curly = 0i32;
+    for (i, c) in s.char_indices() {
+        if i >= pos {
+            break;
+        }
+        match c {
+            '(' | '[' => parens += 1,
+            ')' | ']' => parens -= 1,
+            '"' => straight = !straight,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            _ => {}
+        }
+    }
+    parens > 0 || straight || curly > 0
+}
+
+/// Balanced parentheses and quotation marks.
+pub(super) fn balanced(s: &str) -> bool {
+    let (mut parens, mut brackets, mut straight, mut curly) = (0i32, 0i32, 0u32, 0i32);
+    for c in s.chars() {
+        match c {
+            '(' => parens += 1,
+            ')' => parens -= 1,
+            '[' => brackets += 1,
+            ']' => brackets -= 1,
+            '"' => straight += 1,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            _ => {}
+        }
+    }
+    parens == 0 && brackets == 0 && straight % 2 == 0 && curly == 0
+}
+
+pub(super) fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '«')
+}
+
+pub(super) fn is_close_quote(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '»')
+}
+
+/// Starts with a capital letter ("Peskov", "UN"), after any opening quote.
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_counts() {
+        let s = "Azerbaijan’s well-known U.S. envoy paid $5.4 million (about 10%).";
+        let w: Vec<&str> = words(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            w,
+            [
+                "Azerbaijan’s",
+                "well-known",
+                "U.S",
+                "envoy",
+                "paid",
+                "5.4",
+                "million",
+                "about",
+                "10"
+            ]
+        );
+        // The benchmark's count: "well-known", "U.S." and "5.4" are two each.
+        assert_eq!(count_words(s), 12);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn nesting() {
+        let s = "He said “we will (not) stop” today.";
+        assert!(nested_at(s, s.find("will").unwrap()));
+        assert!(nested_at(s, s.find("not").unwrap()));
+        assert!(!nested_at(s, s.find("today").unwrap()));
+        assert!(balanced(s));
+        assert!(!balanced("He said “we will"));
+    }
+}
