@@ -317,8 +317,12 @@ fn ten_megabyte_paste_as_html() {
         html.push_str("</p>\n");
     }
     html.push_str("</article></body></html>");
-    run(&html, InputKind::Html);
-    run(&html, InputKind::Auto);
+    // Detected as HTML (the doctype says so): read by the HTML reader.
+    let r = run(&html, InputKind::Auto);
+    assert_eq!(r.title.as_deref(), Some("Harbour Trust Approves New Ferry Plan"));
+    assert!(r.paragraphs.len() > 10_000, "{} paragraphs", r.paragraphs.len());
+    assert!(r.paragraphs.iter().all(|p| !p.text.contains("<p>")));
+    assert!(r.stats.duplicates_removed > 1000);
 }
 
 #[test]
@@ -388,6 +392,15 @@ fn deeply_nested_tags() {
     run_html(&tables);
     let lists = format!("{}item", "<ul><li>".repeat(depth / 2));
     run_html(&lists);
+    // Metadata nested as deep: JSON-LD arrays and objects.
+    let json = format!(
+        "<script type=\"application/ld+json\">{}{}</script><p>The ferry runs again.</p>",
+        "[{\"@type\":\"NewsArticle\",\"author\":".repeat(depth / 4),
+        "1}]".repeat(depth / 4)
+    );
+    run_html(&json);
+    let unclosed_json = format!("<script type=\"application/ld+json\">{}", "[".repeat(depth));
+    run_html(&unclosed_json);
     // The same markup pasted as plain text is one long line of text.
     run(&nested, InputKind::Text);
 }

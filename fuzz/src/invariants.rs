@@ -161,7 +161,10 @@ pub fn check_report(input: &str, options: &Options, report: &Report, text_spans:
     // serde_json writes valid JSON whenever it succeeds (a NaN would become
     // null: the salience check above rules that out).
     let json = serde_json::to_vec(report).expect("the report serializes");
-    assert!(json.starts_with(b"{\"schema\":1,"), "the JSON starts with the schema");
+    assert!(
+        json.starts_with(b"{\"schema\":1,"),
+        "the JSON starts with the schema"
+    );
 }
 
 /// True when the options make the input read as plain text.
