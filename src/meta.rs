@@ -77,10 +77,12 @@ pub(crate) fn find(
     // its end.
     let near_start = first.saturating_sub(8)..(first + 3).min(blocks.len());
     let near_end = last.saturating_sub(2)..(last + 4).min(blocks.len());
+    let mut outlet = None;
     for i in near_start.chain(near_end) {
         if let Some(name) = byline(&blocks[i].text) {
             if matches!(verdicts[i], Verdict::Keep | Verdict::Remove(_)) {
                 if meta.byline.is_none() {
+                    outlet = byline_outlet(&blocks[i].text);
                     let at = blocks[i].text.find(&name).unwrap_or(0);
                     meta.byline = Some(Part {
                         map: blocks[i].map.slice(at, at + name.len()),
@@ -143,6 +145,10 @@ pub(crate) fn find(
         if let Some(i) = verdicts.iter().position(|v| *v == Verdict::Keep) {
             meta.source = dateline_source(&blocks[i].text);
         }
+    }
+    // … or the outlet the byline names.
+    if meta.source.is_none() {
+        meta.source = outlet;
     }
     meta
 }
@@ -395,6 +401,33 @@ const ROLES: &[&str] = &[
 
 /// The names in a byline line ("By Jane Doe and John Roe" → "Jane Doe and
 /// John Roe"), or `None` when the line is not a byline.
+/// What sets an outlet apart from the names in a byline: "By A | Outlet",
+/// "By A · Outlet".
+const OUTLET_SEPARATORS: &[&str] = &[" | ", " · ", " • "];
+
+/// The outlet a byline names after its authors: "By A and B · Coastal
+/// Wire" gives "Coastal Wire". A few capitalised words without digits only
+/// (not a date or a time).
+pub(crate) fn byline_outlet(text: &str) -> Option<String> {
+    byline(text)?;
+    let at = OUTLET_SEPARATORS.iter().filter_map(|sep| text.find(sep)).min()?;
+    let rest = text[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let outlet = OUTLET_SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .map_or(rest, |end| &rest[..end])
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = outlet.split_whitespace().collect();
+    let plausible = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !outlet.chars().any(|c| c.is_ascii_digit());
+    plausible.then(|| outlet.to_string())
+}
+
 pub(crate) fn byline(text: &str) -> Option<String> {
     let t = text.trim().trim_start_matches('(').trim_end_matches(')');
     let rest = BY_PHRASES.iter().find_map(|p| t.strip_prefix(p)).or_else(|| {
@@ -417,6 +450,7 @@ pub(crate) fn byline(text: &str) -> Option<String> {
         " Posted",
     ]
     .iter()
+    .chain(OUTLET_SEPARATORS)
     .filter_map(|sep| rest.find(sep))
     .min()
     .map_or(rest, |at| rest[..at].trim());
@@ -553,9 +587,37 @@ mod tests {
             ("By the time the rain stopped, the river had risen.", None),
             ("By Monday the talks had failed and everyone went home", None),
             ("Bystanders watched.", None),
+            (
+                "By Sofia Marin and Tomas Lindqvist · Coastal Wire",
+                Some("Sofia Marin and Tomas Lindqvist"),
+            ),
+            ("By Lea Berg • Northern Ledger • 6 min read", Some("Lea Berg")),
         ];
         for (text, want) in cases {
             assert_eq!(byline(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn byline_outlets() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "By Sofia Marin and Tomas Lindqvist · Coastal Wire",
+                Some("Coastal Wire"),
+            ),
+            ("By Jo Lee | The Daily Example", Some("The Daily Example")),
+            (
+                "By Lea Berg • Northern Ledger • 6 min read",
+                Some("Northern Ledger"),
+            ),
+            ("By Tess Roe - 11/19/19 06:56 AM EST", None),
+            ("By Jo Lee | 12 May 2024", None),
+            ("By Jo Lee | updated hourly", None),
+            ("By Jane Doe", None),
+            ("Weather | Coastal Wire", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(byline_outlet(text).as_deref(), *want, "{text}");
         }
     }
 

@@ -86,7 +86,35 @@ fn names_table() {
             "Prime Minister Anna Lindqvist of Sweden arrived in Oslo for the Nordic Council summit.",
             &[("person", "Anna Lindqvist"), ("place", "Sweden"), ("place", "Oslo")],
         ),
+        (
+            "Ferries to Gull Island stopped on Monday, and the road along Lake Orla was closed by the floods.",
+            &[("place", "Gull Island"), ("place", "Lake Orla"), ("date", "Monday")],
+        ),
     ]);
+}
+
+#[test]
+fn byline_names_are_people() {
+    // A byline line has no context to go on; its names are the authors,
+    // even a surname that is also a town's name. The agency after the dot
+    // is the source, not an author.
+    for input in [
+        "Harbour Board Approves Ferry Timetable\nBy Priya Anand\n\nThe harbour board approved a new ferry \
+         timetable on Tuesday, the chair said.\n",
+        "Harbour Board Approves Ferry Timetable\nBy Sofia Marin and Tomas Lindqvist · Coastal Wire\n\nThe \
+         harbour board approved a new ferry timetable on Tuesday, the chair said.\n",
+    ] {
+        let report = analyze(input, &Options::default()).expect("report");
+        let byline = report.byline.clone().unwrap_or_default();
+        for name in byline.split(" and ") {
+            assert!(
+                entity(&report, "person", name).is_some(),
+                "{name:?} is no person in [{}]",
+                describe(&report)
+            );
+        }
+        assert!(!byline.is_empty(), "no byline in {input:?}");
+    }
 }
 
 #[test]

@@ -203,6 +203,36 @@ const CONNECTORS: &[&str] = &[
     "ibn", "and", "&", "for", "the", "y", "on", "upon", "'s", "’s", "-",
 ];
 
+/// Last words of place names.
+const GEO_TAILS: &[&str] = &[
+    "Island",
+    "Islands",
+    "Isle",
+    "River",
+    "Bay",
+    "Lake",
+    "Mountains",
+    "Valley",
+    "Peninsula",
+    "Strait",
+    "Straits",
+    "Gulf",
+    "Ocean",
+    "Sea",
+    "Desert",
+    "Canyon",
+    "Glacier",
+    "Archipelago",
+    "Coast",
+    "Harbour",
+    "Harbor",
+    "Fjord",
+    "Reef",
+];
+
+/// First words of two-word place names.
+const GEO_HEADS: &[&str] = &["Lake", "Mount", "Cape", "Isle", "Loch"];
+
 /// Surname endings common in news from Russia, the Caucasus, Central Asia
 /// and Eastern Europe.
 const SURNAME_ENDINGS: &[&str] = &[
@@ -222,6 +252,7 @@ fn has_surname_ending(word: &str) -> bool {
 /// organisation word is an organisation ("Russian National Guard").
 fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     const NOT_PERSON: u8 = gazetteer::ORG_WORD | gazetteer::PLACE | gazetteer::GROUP | gazetteer::TITLE_WORD;
+    const NOT_AUTHOR: u8 = gazetteer::ORG_WORD | gazetteer::GROUP | gazetteer::TITLE_WORD;
     // Lower-case (or punctuation) by class, so no case folding is needed.
     let connector = |i: usize| {
         matches!(doc.feats[i].class, class::LOWER | class::PUNCT) && CONNECTORS.contains(&words[i])
@@ -256,6 +287,44 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         let title_at = (f.start..f.end)
             .rev()
             .find(|&i| doc.feats[i].gaz & gazetteer::TITLE_WORD != 0);
+        // A byline (the source set apart) names its authors: two or three
+        // capitalised words there, none a group, title or organisation
+        // word, are a person, whatever the tagger makes of a line without
+        // context (many surnames are places too: "Anand", "Lincoln").
+        let len = f.end - f.start;
+        if ty != PER
+            && doc.sents.get(f.sent).is_some_and(|s| s.origin == Origin::Byline)
+            && (2..=3).contains(&len)
+            && (f.start..f.end)
+                .all(|i| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_AUTHOR == 0)
+        {
+            f.kind = Kind::Name(PER);
+            out.push(f);
+            continue;
+        }
+        // A name headed by a landform is a place: "Gull Island", "Lake
+        // Orla", "Mount Kenya", "Red River".
+        if len >= 2 && ty != LOC && (f.start..f.end).all(|i| doc.feats[i].gaz & NOT_AUTHOR == 0) {
+            let last = words[f.end - 1];
+            let first = words[f.start];
+            if GEO_TAILS.contains(&last) || GEO_HEADS.contains(&first) && len == 2 {
+                f.kind = Kind::Name(LOC);
+                out.push(f);
+                continue;
+            }
+        }
+        // In a Title-Case headline every word is capitalised, so the tagger
+        // has little to go on: a known place there, with no organisation
+        // word, is the place ("Lisbon Signals Thaw …").
+        if ty == ORG
+            && doc.feats[f.start].flags & features::TITLE_CASE != 0
+            && (f.start..f.end).all(|i| doc.feats[i].gaz & gazetteer::ORG_WORD == 0)
+            && gazetteer::lookup_words(&key(words, &f).split(' ').collect::<Vec<_>>()) & gazetteer::PLACE != 0
+        {
+            f.kind = Kind::Name(LOC);
+            out.push(f);
+            continue;
+        }
         if ty == PER {
             // "Russian Presidential Envoy", "President Ramon Manzanares".
             if let Some(t) = title_at.filter(|&t| t + 1 < f.end) {

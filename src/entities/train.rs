@@ -27,8 +27,8 @@ split (for choosing settings only; it is never trained on).
   --data DIR     training split (default ../shared/eval/ner/train)
   --dev DIR      split to score after each epoch (default: none)
   --out FILE     model file (default src/data/ner/model.bin)
-  --epochs N     passes over the data (default 13)
-  --bits B       log2 of the hashed feature buckets (default 15)
+  --epochs N     passes over the data (default 17)
+  --bits B       log2 of the hashed feature buckets (default 16)
   --clip Q       quantile of |weight| that maps to 127 (default 0.9999)
   --prune P      quantised hashed weights with |w| <= P become 0 (default 1)
 ";
@@ -48,8 +48,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         data: PathBuf::from("../shared/eval/ner/train"),
         dev: None,
         out: PathBuf::from("src/data/ner/model.bin"),
-        epochs: 13,
-        bits: 15,
+        epochs: 17,
+        bits: 16,
         clip: 0.9999,
         prune: 1,
     };

@@ -3,7 +3,12 @@
 //! the CNN dev half of `../shared/eval/facts` (the sentences of the best
 //! possible extract as labels) and were then set by hand, a few at a time,
 //! against ROUGE on that set and the seed articles; they are rounded, and
-//! the benchmark is flat around them.
+//! the benchmark is flat around them. The last changes (recurrence 0.1 to
+//! 0.3, which raised ROUGE-1 on both random halves of the dev set alike;
+//! length² -0.4 to -0.8, neutral there, so that a long sentence loses to a
+//! short one with the same news; "plain" -0.3 to -0.5, so that a fact
+//! without a name, number or date loses to one with them) were checked the
+//! same way.
 
 use std::collections::{HashMap, HashSet};
 
@@ -61,20 +66,20 @@ const WEIGHTS: Features = Features {
     lead: 1.0,
     depth: -0.5,
     length: 0.5,
-    length2: -0.4,
+    length2: -0.8,
     names: 0.3,
     number: 0.2,
     date: 0.15,
     opens_quote: -0.4,
     quoted: -0.2,
     centrality: 1.5,
-    recurrence: 0.1,
+    recurrence: 0.3,
     title: 0.8,
     entities: 0.1,
     salience: 0.0,
     resolved: -0.05,
     clause: -0.05,
-    plain: -0.3,
+    plain: -0.5,
     trim: -0.1,
     rest: -0.8,
     reported: -0.2,
