@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, each step guarded so that a
 # warm machine skips it in seconds. Sourced by scripts/serve and scripts/test.
-#   scripts/setup.sh [rust|wasm|browser|node|all]...   (default: all)
+#   scripts/setup.sh [rust|wasm|browser|node|python|fuzz|all]...   (default: all;
+#   fuzz is not part of all: scripts/fuzz-smoke asks for it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,6 +50,16 @@ need_browser() {
   fi
 }
 
+# cargo-fuzz for scripts/fuzz-smoke: only where the nightly toolchain is
+# installed (the fuzz targets need it); without nightly the smoke skips.
+need_fuzz() {
+  need_rust
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly' && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (a couple of minutes, once)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 need_python() {
   if ! python3 -c 'import rouge_score' 2>/dev/null; then
     say "installing rouge-score for the fact scorer"
@@ -66,6 +77,7 @@ main() {
       node) need_node ;;
       browser) need_browser ;;
       python) need_python ;;
+      fuzz) need_fuzz ;;
       all) need_rust; need_wasm; need_node; need_browser; need_python ;;
       *) echo "unknown part: $p" >&2; exit 2 ;;
     esac

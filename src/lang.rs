@@ -112,6 +112,8 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
     let mut seen = 0usize;
     let mut lower = String::new();
     for text in texts {
+        // A single huge block (a 10 MB line) is sampled too, not read whole.
+        let text = sample(text, SAMPLE_BYTES);
         for c in text.chars() {
             counts.add(c);
         }
@@ -131,7 +133,7 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
             }
         }
         seen += text.len();
-        if seen > 20_000 {
+        if seen > SAMPLE_BYTES {
             break;
         }
     }
@@ -162,6 +164,18 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
         code: LISTS[best].0,
         list: Some(best),
     }
+}
+
+/// How much text [`detect`] reads.
+const SAMPLE_BYTES: usize = 20_000;
+
+/// The longest prefix of `text` of at most `max` bytes, on a char boundary.
+fn sample(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[derive(Default)]

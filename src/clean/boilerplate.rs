@@ -1,6 +1,8 @@
 //! The boilerplate classifier: named rules first, then the article body found
 //! as the densest run of prose, then trailing sections cut at their heading.
 
+use std::collections::HashMap;
+
 use super::features::Features;
 use super::rules::{self, Rule};
 use super::Verdict;
@@ -25,11 +27,17 @@ const TIMESTAMP: Removal = Removal {
 pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool) -> Vec<Verdict> {
     let n = blocks.len();
     let mut verdicts = vec![Verdict::Keep; n];
+    // A short line that repeats (a menu entry on every page of a paste, a
+    // million "Home" lines) is matched against the rule table once.
+    let mut seen: HashMap<(&str, usize), Option<&'static Rule>> = HashMap::new();
     let matched: Vec<Option<&'static Rule>> = blocks
         .iter()
         .zip(features)
         .map(|(b, f)| match b.preset {
             Some(_) => None,
+            None if b.text.len() <= 200 => *seen
+                .entry((b.text.as_str(), f.words))
+                .or_insert_with(|| rules::find_in(&b.text, f.words)),
             None => rules::find_in(&b.text, f.words),
         })
         .collect();

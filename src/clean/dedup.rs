@@ -26,6 +26,13 @@ const MAX_POSTINGS: usize = 24;
 const MAX_CANDIDATES: usize = 6;
 /// How many 4-grams of a paragraph are indexed.
 const SKETCH: usize = 12;
+/// LCS cells the banded comparisons of one input may fill: a fixed amount
+/// plus some per word. The band grows with the length difference, so two
+/// huge paragraphs would otherwise cost the square of their length; past
+/// the budget the word-bag bound decides alone. Real articles use a tiny
+/// fraction of it.
+const LCS_CELLS_BASE: usize = 1 << 22;
+const LCS_CELLS_PER_WORD: usize = 64;
 
 /// Marks repeats among the kept blocks as [`Verdict::Duplicate`].
 pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
@@ -42,6 +49,8 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
         .collect();
     let mut exact: FastMap<u64, usize> = FastMap::default();
     let mut grams: FastMap<u64, Vec<usize>> = FastMap::default();
+    let total_words: usize = words.iter().map(Vec::len).sum();
+    let mut lcs_budget = LCS_CELLS_BASE.saturating_add(total_words.saturating_mul(LCS_CELLS_PER_WORD));
     // Short blocks that repeat an earlier one: (block, earlier block).
     let mut short_repeats: Vec<(usize, usize)> = Vec::new();
 
@@ -66,7 +75,7 @@ pub(crate) fn mark(blocks: &[Block], verdicts: &mut [Verdict]) {
             Vec::new()
         };
         if w.len() >= NEAR_WORDS {
-            if let Some(of) = near_copy_of(w, &sketched, &words, &grams) {
+            if let Some(of) = near_copy_of(w, &sketched, &words, &grams, &mut lcs_budget) {
                 verdicts[i] = Verdict::Duplicate(of);
                 continue;
             }
@@ -106,6 +115,15 @@ fn mark_repeated_meta(blocks: &[Block], words: &[Vec<u64>], verdicts: &mut [Verd
                 reason: "boilerplate",
                 rule,
             });
+        }
+    }
+    // A copy of a paragraph just removed as a repeat of the title or byline
+    // goes the same way: a duplicate always points at a kept paragraph.
+    for i in 0..verdicts.len() {
+        if let Verdict::Duplicate(of) = verdicts[i] {
+            if let Some(Verdict::Remove(r)) = verdicts.get(of) {
+                verdicts[i] = Verdict::Remove(r.clone());
+            }
         }
     }
 }
@@ -156,6 +174,7 @@ fn near_copy_of(
     sketched: &[u64],
     words: &[Vec<u64>],
     grams: &FastMap<u64, Vec<usize>>,
+    lcs_budget: &mut usize,
 ) -> Option<usize> {
     let mut votes: FastMap<usize, usize> = FastMap::default();
     for &g in sketched {
@@ -175,7 +194,7 @@ fn near_copy_of(
         if orig.len() < MIN_WORDS {
             continue;
         }
-        if is_near_copy(w, orig) {
+        if is_near_copy(w, orig, lcs_budget) {
             best = Some(best.map_or(j, |b: usize| b.min(j)));
         }
     }
@@ -184,7 +203,9 @@ fn near_copy_of(
 
 /// True when `copy` is `orig` up to a small edit: one changed, dropped or
 /// added word, or a truncation to at least three quarters of its words.
-fn is_near_copy(copy: &[u64], orig: &[u64]) -> bool {
+/// The LCS is charged to `lcs_budget`; without enough left, the word-bag
+/// bound decides.
+fn is_near_copy(copy: &[u64], orig: &[u64], lcs_budget: &mut usize) -> bool {
     let (a, b) = (copy.len(), orig.len());
     if a.max(b) < NEAR_WORDS {
         return false;
@@ -215,10 +236,21 @@ fn is_near_copy(copy: &[u64], orig: &[u64]) -> bool {
         }
     }
     if (2 * shared) as f32 / (a + b) as f32 >= NEAR_RATIO {
+        let cells = similarity_cells(a, b);
+        if cells > *lcs_budget {
+            return true;
+        }
+        *lcs_budget -= cells;
         similarity(copy, orig) >= NEAR_RATIO
     } else {
         false
     }
+}
+
+/// The cells [`similarity`] fills for sequences of `n` and `m` words.
+fn similarity_cells(n: usize, m: usize) -> usize {
+    let band = 8 + n.abs_diff(m);
+    n.saturating_mul(2 * band + 1)
 }
 
 /// 2·LCS / (|a| + |b|), the word-sequence similarity. The LCS is computed
@@ -423,7 +455,8 @@ mod tests {
     }
 
     fn sim(a: &str, b: &str) -> bool {
-        is_near_copy(&word_hashes(a), &word_hashes(b))
+        let mut budget = usize::MAX;
+        is_near_copy(&word_hashes(a), &word_hashes(b), &mut budget)
     }
 
     const P: &str = "The city council approved the new budget on Tuesday after a long debate about road repairs and school funding.";
@@ -455,6 +488,23 @@ mod tests {
             ["rain", "fell", "all", "day"]
         );
         assert_eq!(normalized_words("東京で"), ["東", "京", "で"]);
+    }
+
+    #[test]
+    fn the_lcs_budget_bounds_the_work() {
+        let a = word_hashes(P);
+        let b = word_hashes(&P.replace("new ", ""));
+        let mut budget = usize::MAX;
+        assert!(is_near_copy(&b, &a, &mut budget));
+        assert_eq!(usize::MAX - budget, similarity_cells(b.len(), a.len()));
+        // Without budget left, the word-bag bound decides: a shuffled copy
+        // passes it, the LCS would not.
+        let mut shuffled: Vec<u64> = a.clone();
+        shuffled.reverse();
+        let mut plenty = usize::MAX;
+        assert!(!is_near_copy(&shuffled, &a, &mut plenty));
+        let mut none = 0;
+        assert!(is_near_copy(&shuffled, &a, &mut none));
     }
 
     #[test]

@@ -27,6 +27,11 @@ const PAYLOADS = [
   `"><img src=x onerror=window.__xss='attribute'>`,
   `<form action="http://127.0.0.2:9/"><button>Subscribe</button></form>`,
   `javascript:window.__xss = 'text'`,
+  // Entity-encoded variants.
+  `<a href="&#106;avascript&#58;window.__xss = 'encoded-link'">more</a>`,
+  `<img src=x onerror="&#119;indow.__xss = 'encoded-handler'">`,
+  `&lt;script&gt;window.__xss = "entity"&lt;/script&gt;`,
+  `<iframe srcdoc="&lt;img src=x onerror=parent.__xss='srcdoc-entity'&gt;"></iframe>`,
 ];
 
 const PROSE =

@@ -21,11 +21,18 @@ async function openEmbed(root, path) {
     window.cleanedEvents = [];
     document.addEventListener("cleaned", (e) => window.cleanedEvents.push({ target: e.target.id || e.target.getAttribute("for"), report: e.detail }));
   });
+  let loaded = null;
   return {
     page,
     watch,
+    /** The widget has loaded its wasm: no request may follow. */
+    markLoaded() {
+      loaded ??= watch.requests.length;
+    },
     async finish() {
       try {
+        assert.notEqual(loaded, null, "the test marks when the page has loaded");
+        assert.deepEqual(watch.requests.slice(loaded), [], "no request after load");
         watch.check();
       } finally {
         await close();
@@ -35,10 +42,12 @@ async function openEmbed(root, path) {
   };
 }
 
-async function cleanHostTextarea(page, watch) {
+async function cleanHostTextarea(t) {
+  const { page, watch } = t;
   const widget = page.locator("article-cleaner[for=body]");
   await page.fill("#body", SAMPLE);
   await page.waitForFunction(() => window.cleanedEvents.some((e) => e.target === "body" && e.report.stats.input_chars > 1000));
+  t.markLoaded();
   const loaded = watch.requests.length;
   const event = await page.evaluate(() => window.cleanedEvents.findLast((e) => e.target === "body"));
   const report = event.report;
@@ -67,7 +76,7 @@ async function cleanHostTextarea(page, watch) {
 test("the widget cleans the CMS textarea, fires `cleaned` and replaces the text", async () => {
   const t = await openEmbed(WWW, "embed.html");
   try {
-    await cleanHostTextarea(t.page, t.watch);
+    await cleanHostTextarea(t);
     // The demo's own paste box.
     const own = t.page.locator("article-cleaner#standalone");
     await paste(t.page, "article-cleaner#standalone >> textarea", SAMPLE);
@@ -106,6 +115,7 @@ test("a contenteditable host is cleaned and replaced with paragraphs", async () 
         editor.dispatchEvent(new Event("input", { bubbles: true }));
       }, SAMPLE);
       await page.waitForFunction(() => window.cleanedEvents.some((e) => e.report.stats.duplicates_removed === 5));
+      t.markLoaded();
       await page.locator("article-cleaner").getByRole("button", { name: "Replace with cleaned text" }).click();
       const paragraphs = await page.locator("#editor > p").allTextContents();
       assert.equal(paragraphs[0], "Valdoria Opens Night Train Link to Coastal Capital After Two-Year Delay", "no title field: the title leads");
@@ -131,7 +141,7 @@ test("the one-file widget build works next to its wasm module", { skip: !existsS
     writeFileSync(join(dir, "embed.html"), embed);
     const t = await openEmbed(dir, "embed.html");
     try {
-      await cleanHostTextarea(t.page, t.watch);
+      await cleanHostTextarea(t);
       const paths = t.watch.requests.map((u) => new URL(u).pathname);
       assert.deepEqual(paths, ["/embed.html", "/article-cleaner.js", "/article_cleaner_wasm.js"]);
     } finally {
