@@ -319,7 +319,7 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if ty == ORG
             && doc.feats[f.start].flags & features::TITLE_CASE != 0
             && (f.start..f.end).all(|i| doc.feats[i].gaz & gazetteer::ORG_WORD == 0)
-            && gazetteer::lookup_words(&key(words, &f).split(' ').collect::<Vec<_>>()) & gazetteer::PLACE != 0
+            && is_known_place(&key(words, &f))
         {
             f.kind = Kind::Name(LOC);
             out.push(f);
@@ -342,14 +342,13 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             continue;
         }
         if ty == MISC
-            && f.end - f.start >= 2
+            && len >= 2
             && doc.feats[f.end - 1].gaz & gazetteer::ORG_WORD != 0
             && !words[f.end - 1].eq_ignore_ascii_case("league")
         {
             f.kind = Kind::Name(ORG);
         }
         // A person at the end of a long title.
-        let len = f.end - f.start;
         let mut person = None;
         if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 3) {
             let tail = t + 1..f.end;
@@ -415,6 +414,12 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     *found = out;
 }
 
+/// Whether a mention's key (see [`key`]) is a place in the gazetteer.
+fn is_known_place(key: &str) -> bool {
+    let parts: Vec<&str> = key.split(' ').collect();
+    gazetteer::lookup_words(&parts) & gazetteer::PLACE != 0
+}
+
 /// The lower-case words of a mention, joined by spaces.
 fn key(words: &[&str], f: &Found) -> String {
     let mut k = String::new();
@@ -466,10 +471,7 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
             let k = key(words, f);
             if let Some((counts, first)) = votes.get(&k) {
                 // A known place read as a place once is a place throughout.
-                let place = counts[LOC] > 0 && {
-                    let parts: Vec<&str> = k.split(' ').collect();
-                    gazetteer::lookup_words(&parts) & gazetteer::PLACE != 0
-                };
+                let place = counts[LOC] > 0 && is_known_place(&k);
                 let best = if place {
                     LOC
                 } else {
