@@ -1,7 +1,7 @@
 //! The boilerplate classifier: named rules first, then the article body found
 //! as the densest run of prose, then trailing sections cut at their heading.
 
-use std::collections::HashMap;
+use crate::words::FastMap;
 
 use super::features::Features;
 use super::rules::{self, Rule};
@@ -29,7 +29,7 @@ pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool
     let mut verdicts = vec![Verdict::Keep; n];
     // A short line that repeats (a menu entry on every page of a paste, a
     // million "Home" lines) is matched against the rule table once.
-    let mut seen: HashMap<(&str, usize), Option<&'static Rule>> = HashMap::new();
+    let mut seen: FastMap<(&str, usize), Option<&'static Rule>> = FastMap::default();
     let matched: Vec<Option<&'static Rule>> = blocks
         .iter()
         .zip(features)

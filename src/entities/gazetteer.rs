@@ -32,6 +32,12 @@ const LISTS: &[(u8, &str)] = &[
 
 /// Longest entry, in tokens.
 const MAX_LEN: usize = 4;
+/// Bits of a word's own entry that say how long the longest place name
+/// starting with it is, less one (0: no place of several words starts
+/// with it). Internal to the table: lookups mask them out.
+const LONGER: u8 = 64 | 128;
+const LONGER_SHIFT: u32 = 6;
+const _: () = assert!((MAX_LEN - 1) as u8 <= LONGER >> LONGER_SHIFT);
 
 /// Hash of a token sequence, from its tokens' lower-case hashes.
 fn seq_hash(words: impl Iterator<Item = u64>) -> u64 {
@@ -59,11 +65,18 @@ fn table() -> &'static Table {
                 if toks.is_empty() || toks.len() > MAX_LEN {
                     continue;
                 }
-                let h = seq_hash(
-                    toks.iter()
-                        .map(|t| word_hash(&line[t.start..t.end].to_lowercase())),
-                );
-                *entries.entry(h).or_insert(0) |= bit;
+                let words: Vec<u64> = toks
+                    .iter()
+                    .map(|t| word_hash(&line[t.start..t.end].to_lowercase()))
+                    .collect();
+                *entries.entry(seq_hash(words.iter().copied())).or_insert(0) |= bit;
+                if bit & PLACE != 0 && words.len() > 1 {
+                    let first = entries
+                        .entry(seq_hash(words.iter().copied().take(1)))
+                        .or_insert(0);
+                    let longer = ((*first & LONGER) >> LONGER_SHIFT).max(words.len() as u8 - 1);
+                    *first = (*first & !LONGER) | longer << LONGER_SHIFT;
+                }
             }
         }
         Table { entries }
@@ -74,23 +87,40 @@ fn table() -> &'static Table {
 /// entity stage).
 pub(crate) fn lookup_words(lower_words: &[&str]) -> u8 {
     let h = seq_hash(lower_words.iter().map(|w| word_hash(w)));
-    table().entries.get(&h).copied().unwrap_or(0)
+    table().entries.get(&h).copied().unwrap_or(0) & !LONGER
 }
 
 /// Marks the gazetteer bits of the tokens of one sentence.
 pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &mut String) {
     let table = table();
+    let lookup = |h: u64| table.entries.get(&h).copied().unwrap_or(0);
+    // Each word's own entry: its list bits, and how long a place name may
+    // start with it.
+    let own: Vec<u8> = feats
+        .iter()
+        .map(|f| lookup(seq_hash(std::iter::once(f.lower))))
+        .collect();
     let n = feats.len();
     let mut i = 0;
     while i < n {
-        // Places: the longest match starting here.
+        // Places: the longest match starting here. The hashes of the
+        // sequences starting at i, one word longer each.
+        let longest = 1 + usize::from((own[i] & LONGER) >> LONGER_SHIFT);
+        let mut prefix = [0u64; MAX_LEN];
+        let mut h = seq_hash(std::iter::empty());
+        for (k, f) in feats[i..].iter().take(longest).enumerate() {
+            h = mix(h, f.lower);
+            prefix[k] = h;
+        }
         let mut matched = 0;
-        for len in (1..=MAX_LEN.min(n - i)).rev() {
-            let h = seq_hash(feats[i..i + len].iter().map(|f| f.lower));
-            if table.entries.get(&h).is_some_and(|b| b & PLACE != 0) {
+        for len in (2..=longest.min(n - i)).rev() {
+            if lookup(prefix[len - 1]) & PLACE != 0 {
                 matched = len;
                 break;
             }
+        }
+        if matched == 0 && own[i] & PLACE != 0 {
+            matched = 1;
         }
         for (k, f) in feats[i..i + matched].iter_mut().enumerate() {
             f.gaz |= PLACE;
@@ -102,8 +132,7 @@ pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &
     }
     // Single-word lists.
     for (i, f) in feats.iter_mut().enumerate() {
-        let h = seq_hash(std::iter::once(f.lower));
-        let mut bits = table.entries.get(&h).copied().unwrap_or(0) & !PLACE;
+        let mut bits = own[i] & !(PLACE | LONGER);
         if bits & GROUP == 0 {
             // A plural group: "Azerbaijanis", "Muslims".
             if let Some(word) = toks.get(i).and_then(|t| text.get(t.start..t.end)) {
@@ -111,7 +140,7 @@ pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &
                     scratch.clear();
                     scratch.extend(word[..word.len() - 1].chars().flat_map(char::to_lowercase));
                     let h = seq_hash(std::iter::once(word_hash(scratch)));
-                    bits |= table.entries.get(&h).copied().unwrap_or(0) & GROUP;
+                    bits |= lookup(h) & GROUP;
                 }
             }
         }

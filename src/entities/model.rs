@@ -39,26 +39,37 @@ pub(crate) trait Scorer {
 pub(crate) struct Model {
     extractor: Extractor,
     dense: Vec<i32>,
-    /// The hashed weights, one row of packed lanes per bucket (see [`pack`]).
+    /// The hashed weights of tag 0 (outside any name), one per bucket.
+    outside: Vec<i8>,
+    /// The hashed weights of the other tags, one packed row per bucket
+    /// (see [`pack`]): 16 bytes, a quarter of a cache line, so a bucket
+    /// costs one memory access.
     rows: Vec<PackedRow>,
 }
 
-/// 16-bit lanes per `u64` word of a packed row.
-const LANES: usize = 4;
-/// One bucket's weights, tag `t` in bits `16 * (t % 4)` of word `t / 4`,
-/// each stored as `weight + 128` (0 to 255). Adding rows word by word adds
-/// every tag's weights at once; no lane carries into the next while fewer
-/// than 257 rows are summed (255 × 257 < 2^16).
-type PackedRow = [u64; N_TAGS.div_ceil(LANES)];
+/// Tags in a packed row: every tag but tag 0.
+const PACKED: usize = N_TAGS - 1;
+/// Byte lanes per `u64` word of a packed row.
+const LANES: usize = 8;
+/// One bucket's weights of tags 1 to 16: tag `t` in byte `(t - 1) % 8` of
+/// word `(t - 1) / 8`, stored as `weight + 128` (0 to 255). Masking a word
+/// with [`EVEN`] (or shifting it right by 8 first) spreads every other
+/// byte into a 16-bit lane, and adding those adds four tags' weights at
+/// once; no lane carries into the next while fewer than 257 rows are
+/// summed (255 × 257 < 2^16).
+type PackedRow = [u64; PACKED / LANES];
+const _: () = assert!(PACKED % LANES == 0);
+/// The even bytes of a word, each in its own 16-bit lane.
+const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
 /// Rows summed before the lanes are read out (so no lane overflows).
 const ROWS_PER_SUM: usize = 256;
 
-/// Packs a bucket's `N_TAGS` weights.
+/// Packs the weights of tags 1 to 16 of a bucket.
 fn pack(weights: &[i8]) -> PackedRow {
-    let mut row = [0u64; N_TAGS.div_ceil(LANES)];
-    for (t, &w) in weights.iter().enumerate().take(N_TAGS) {
+    let mut row = [0u64; PACKED / LANES];
+    for (k, &w) in weights.iter().skip(1).enumerate().take(PACKED) {
         let biased = (i16::from(w) + 128) as u64;
-        row[t / LANES] |= biased << (16 * (t % LANES));
+        row[k / LANES] |= biased << (8 * (k % LANES));
     }
     row
 }
@@ -104,6 +115,7 @@ impl Model {
         Some(Model {
             extractor: Extractor { bits },
             dense,
+            outside: hashed.iter().step_by(N_TAGS).copied().collect(),
             rows: hashed.chunks_exact(N_TAGS).map(pack).collect(),
         })
     }
@@ -161,18 +173,26 @@ impl Scorer for Model {
             }
         }
         for chunk in hashed.chunks(ROWS_PER_SUM) {
-            let mut sum = [0u64; N_TAGS.div_ceil(LANES)];
+            // even[w] / odd[w]: the even / odd bytes of word w, summed in
+            // 16-bit lanes.
+            let mut even = [0u64; PACKED / LANES];
+            let mut odd = [0u64; PACKED / LANES];
             let mut n = 0i32;
             for &b in chunk {
-                if let Some(row) = self.rows.get(b as usize) {
-                    for (s, &r) in sum.iter_mut().zip(row) {
-                        *s += r;
+                let b = b as usize;
+                if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
+                    acc[0] = acc[0].wrapping_add(i32::from(o));
+                    for w in 0..PACKED / LANES {
+                        even[w] += row[w] & EVEN;
+                        odd[w] += (row[w] >> 8) & EVEN;
                     }
                     n += 1;
                 }
             }
-            for (t, a) in acc.iter_mut().enumerate() {
-                let lane = (sum[t / LANES] >> (16 * (t % LANES))) as u16;
+            for (k, a) in acc.iter_mut().skip(1).enumerate() {
+                let (w, byte) = (k / LANES, k % LANES);
+                let sums = if byte % 2 == 0 { even[w] } else { odd[w] };
+                let lane = (sums >> (16 * (byte / 2))) as u16;
                 *a = a.wrapping_add(i32::from(lane) - 128 * n);
             }
         }

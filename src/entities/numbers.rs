@@ -331,6 +331,13 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
             continue;
         }
         let w = words[i];
+        // Most words start with a lower-case letter: of the rules below,
+        // only a number word ("nine people") can start there (symbols and
+        // codes, months, weekdays, years and dates cannot).
+        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && !is_number_word(w) {
+            i += 1;
+            continue;
+        }
         let l = lower(w);
         let l = l.as_str();
         // Money: "$1.2 million", "US$ 5", "USD 887.0 Million".

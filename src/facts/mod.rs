@@ -97,7 +97,7 @@ struct ScoreContext {
     line_terms: Vec<Vec<String>>,
     centroid: Centroid,
     /// Words the article capitalises inside sentences.
-    names: std::collections::HashSet<String>,
+    names: crate::words::FastSet<String>,
     title: Vec<String>,
 }
 

@@ -10,7 +10,7 @@
 //! without a name, number or date loses to one with them) were checked the
 //! same way.
 
-use std::collections::{HashMap, HashSet};
+use crate::words::{FastMap, FastSet};
 
 use super::text::{count_words, is_capitalised, is_date_word, is_number_word, lower, short_lower, words};
 use crate::lang::Lang;
@@ -149,8 +149,11 @@ pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
 
 /// Document frequencies and the tf-idf centroid of the body sentences.
 pub(super) struct Centroid {
-    /// Per term: document frequency, idf and centroid weight.
-    terms: HashMap<String, TermStats>,
+    /// Each term's index in `stats`.
+    index: FastMap<String, u32>,
+    /// Per term, in order of first use: document frequency, idf and
+    /// centroid weight.
+    stats: Vec<TermStats>,
     norm: f32,
     /// The idf of a term no sentence has.
     unseen_idf: f32,
@@ -165,55 +168,63 @@ struct TermStats {
 
 impl Centroid {
     pub fn new(sentences: &[Vec<String>]) -> Centroid {
-        let mut terms: HashMap<String, TermStats> = HashMap::new();
-        for list in sentences {
-            for t in list {
-                if let Some(stats) = terms.get_mut(t.as_str()) {
-                    stats.df += 1;
-                } else {
-                    terms.insert(
-                        t.clone(),
-                        TermStats {
-                            df: 1,
-                            ..TermStats::default()
-                        },
-                    );
-                }
-            }
-        }
+        let mut index: FastMap<String, u32> = FastMap::default();
+        let mut stats: Vec<TermStats> = Vec::new();
+        // The terms of each sentence as indices into `stats`.
+        let ids: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|t| match index.get(t.as_str()) {
+                        Some(&k) => {
+                            stats[k as usize].df += 1;
+                            k
+                        }
+                        None => {
+                            let k = stats.len() as u32;
+                            index.insert(t.clone(), k);
+                            stats.push(TermStats {
+                                df: 1,
+                                ..TermStats::default()
+                            });
+                            k
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let n = sentences.len().max(1) as f32;
-        for stats in terms.values_mut() {
-            stats.idf = idf(n, stats.df);
+        for s in &mut stats {
+            s.idf = idf(n, s.df);
         }
-        for list in sentences {
-            let total: f32 = list
-                .iter()
-                .filter_map(|t| terms.get(t.as_str()))
-                .map(|s| s.idf)
-                .sum();
+        for list in &ids {
+            let total: f32 = list.iter().map(|&k| stats[k as usize].idf).sum();
             if total <= 0.0 {
                 continue;
             }
-            for t in list {
-                if let Some(stats) = terms.get_mut(t.as_str()) {
-                    stats.weight += stats.idf / total;
-                }
+            for &k in list {
+                let s = &mut stats[k as usize];
+                s.weight += s.idf / total;
             }
         }
-        let norm = terms.values().map(|s| s.weight * s.weight).sum::<f32>().sqrt();
+        let norm = stats.iter().map(|s| s.weight * s.weight).sum::<f32>().sqrt();
         Centroid {
-            terms,
+            index,
+            stats,
             norm,
             unseen_idf: idf(n, 1),
         }
     }
 
     fn stats(&self, t: &str) -> TermStats {
-        self.terms.get(t).copied().unwrap_or(TermStats {
-            df: 1,
-            idf: self.unseen_idf,
-            weight: 0.0,
-        })
+        self.index
+            .get(t)
+            .map(|&k| self.stats[k as usize])
+            .unwrap_or(TermStats {
+                df: 1,
+                idf: self.unseen_idf,
+                weight: 0.0,
+            })
     }
 
     /// Cosine of a term set with the centroid, and how often its terms
@@ -259,7 +270,7 @@ fn idf(n: f32, df: u32) -> f32 {
 /// `names` are the words the article capitalises inside a sentence; a
 /// fact's first word counts when it is one of them ("Azerbaijani citizens
 /// were detained").
-pub(super) fn text_features(text: &str, names: &HashSet<String>, f: &mut Features) {
+pub(super) fn text_features(text: &str, names: &FastSet<String>, f: &mut Features) {
     let ws = words(text);
     let n = count_words(text).max(1) as f32;
     f.length = n / 25.0;
@@ -308,8 +319,8 @@ fn quoted_share(text: &str, ws: &[(usize, usize)]) -> f32 {
 }
 
 /// The words an article capitalises inside its sentences: names.
-pub(super) fn known_names<'a>(sentences: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub(super) fn known_names<'a>(sentences: impl Iterator<Item = &'a str>) -> FastSet<String> {
+    let mut out = FastSet::default();
     for s in sentences {
         for (a, b) in words(s).into_iter().skip(1) {
             if is_capitalised(&s[a..b]) {

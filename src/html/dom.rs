@@ -5,7 +5,7 @@
 //! of the open elements either pops what it walked or is bounded, so the
 //! parse is linear in the input, at any nesting depth.
 
-use std::collections::HashMap;
+use crate::words::FastMap;
 
 /// "No node".
 pub(crate) const NONE: u32 = u32::MAX;
@@ -239,7 +239,7 @@ struct Builder<'a> {
     nodes: Vec<Node>,
     attrs: Vec<Attr>,
     names: Vec<Box<str>>,
-    interned: HashMap<Box<[u8]>, Tag>,
+    interned: FastMap<Box<[u8]>, Tag>,
     /// Open elements (node ids), outermost first; the document is implicit.
     stack: Vec<u32>,
     /// For each tag id, the stack positions where it is open.
@@ -283,7 +283,7 @@ impl<'a> Builder<'a> {
             nodes: Vec::with_capacity(input.len() / 40 + 16),
             attrs: Vec::new(),
             names: KNOWN_NAMES.iter().map(|&s| Box::from(s)).collect(),
-            interned: HashMap::new(),
+            interned: FastMap::default(),
             stack: Vec::new(),
             open: vec![Vec::new(); KNOWN_NAMES.len()],
             bounds: Vec::new(),
