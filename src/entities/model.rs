@@ -58,8 +58,9 @@ const LANES: usize = 8;
 /// once; no lane carries into the next while fewer than 257 rows are
 /// summed (255 × 257 < 2^16).
 type PackedRow = [u64; PACKED / LANES];
-const _: () = assert!(PACKED % LANES == 0);
+const _: () = assert!(PACKED % LANES == 0 && PACKED == 16);
 /// The even bytes of a word, each in its own 16-bit lane.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
 /// Rows summed before the lanes are read out (so no lane overflows).
 const ROWS_PER_SUM: usize = 256;
@@ -120,6 +121,81 @@ impl Model {
         })
     }
 
+    /// The rows of the buckets in `chunk` (at most [`ROWS_PER_SUM`]),
+    /// summed: per tag 1 to 16 the sum of its biased weights, the sum of
+    /// tag 0's weights, and how many rows were summed.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    #[inline]
+    fn sum_rows(&self, chunk: &[u32]) -> ([u16; PACKED], i32, i32) {
+        // even[w] / odd[w]: the even / odd bytes of word w, summed in
+        // 16-bit lanes.
+        let mut even = [0u64; PACKED / LANES];
+        let mut odd = [0u64; PACKED / LANES];
+        let mut outside = 0i32;
+        let mut n = 0i32;
+        for &b in chunk {
+            let b = b as usize;
+            if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
+                outside = outside.wrapping_add(i32::from(o));
+                for w in 0..PACKED / LANES {
+                    even[w] += row[w] & EVEN;
+                    odd[w] += (row[w] >> 8) & EVEN;
+                }
+                n += 1;
+            }
+        }
+        let mut sums = [0u16; PACKED];
+        for (k, s) in sums.iter_mut().enumerate() {
+            let (w, byte) = (k / LANES, k % LANES);
+            let lanes = if byte % 2 == 0 { even[w] } else { odd[w] };
+            *s = (lanes >> (16 * (byte / 2))) as u16;
+        }
+        (sums, outside, n)
+    }
+
+    /// The same sums with WebAssembly SIMD: a row is one 128-bit value
+    /// whose bytes widen into two vectors of 16-bit lanes.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    fn sum_rows(&self, chunk: &[u32]) -> ([u16; PACKED], i32, i32) {
+        use core::arch::wasm32::{
+            u16x8_add, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u16x8_extract_lane, u16x8_splat,
+            u64x2,
+        };
+        let (mut low, mut high) = (u16x8_splat(0), u16x8_splat(0));
+        let mut outside = 0i32;
+        let mut n = 0i32;
+        for &b in chunk {
+            let b = b as usize;
+            if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
+                outside = outside.wrapping_add(i32::from(o));
+                let v = u64x2(row[0], row[1]);
+                low = u16x8_add(low, u16x8_extend_low_u8x16(v));
+                high = u16x8_add(high, u16x8_extend_high_u8x16(v));
+                n += 1;
+            }
+        }
+        let sums = [
+            u16x8_extract_lane::<0>(low),
+            u16x8_extract_lane::<1>(low),
+            u16x8_extract_lane::<2>(low),
+            u16x8_extract_lane::<3>(low),
+            u16x8_extract_lane::<4>(low),
+            u16x8_extract_lane::<5>(low),
+            u16x8_extract_lane::<6>(low),
+            u16x8_extract_lane::<7>(low),
+            u16x8_extract_lane::<0>(high),
+            u16x8_extract_lane::<1>(high),
+            u16x8_extract_lane::<2>(high),
+            u16x8_extract_lane::<3>(high),
+            u16x8_extract_lane::<4>(high),
+            u16x8_extract_lane::<5>(high),
+            u16x8_extract_lane::<6>(high),
+            u16x8_extract_lane::<7>(high),
+        ];
+        (sums, outside, n)
+    }
+
     /// Serialises weights in the shipped format.
     #[cfg(feature = "train")]
     pub fn write(bits: u32, dense: &[i32], hashed: &[i8]) -> Vec<u8> {
@@ -173,26 +249,9 @@ impl Scorer for Model {
             }
         }
         for chunk in hashed.chunks(ROWS_PER_SUM) {
-            // even[w] / odd[w]: the even / odd bytes of word w, summed in
-            // 16-bit lanes.
-            let mut even = [0u64; PACKED / LANES];
-            let mut odd = [0u64; PACKED / LANES];
-            let mut n = 0i32;
-            for &b in chunk {
-                let b = b as usize;
-                if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
-                    acc[0] = acc[0].wrapping_add(i32::from(o));
-                    for w in 0..PACKED / LANES {
-                        even[w] += row[w] & EVEN;
-                        odd[w] += (row[w] >> 8) & EVEN;
-                    }
-                    n += 1;
-                }
-            }
-            for (k, a) in acc.iter_mut().skip(1).enumerate() {
-                let (w, byte) = (k / LANES, k % LANES);
-                let sums = if byte % 2 == 0 { even[w] } else { odd[w] };
-                let lane = (sums >> (16 * (byte / 2))) as u16;
+            let (sums, outside, n) = self.sum_rows(chunk);
+            acc[0] = acc[0].wrapping_add(outside);
+            for (a, &lane) in acc.iter_mut().skip(1).zip(&sums) {
                 *a = a.wrapping_add(i32::from(lane) - 128 * n);
             }
         }
