@@ -162,13 +162,15 @@ fn looks_like_link(text: &str) -> bool {
 
 /// An e-mail address ("name@host.tld") or a phone/fax label.
 fn has_contact(text: &str) -> bool {
-    let email = text.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        match w.split_once('@') {
-            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
-            None => false,
-        }
-    });
+    // Most blocks have no "@": the word-by-word test is for those that do.
+    let email = text.contains('@')
+        && text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.split_once('@') {
+                Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
+                None => false,
+            }
+        });
     email
         || (text.contains(':')
             && ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]

@@ -176,13 +176,21 @@ impl<'a> Article<'a> {
     /// What scoring needs of the whole article.
     fn context(&self) -> ScoreContext {
         let lang = self.sentences.lang();
+        let line_words: Vec<Vec<(usize, usize)>> =
+            self.lines.iter().map(|l| text::words(self.text(l))).collect();
         let line_terms: Vec<Vec<String>> = self
             .lines
             .iter()
-            .map(|l| score::terms(self.text(l), lang))
+            .zip(&line_words)
+            .map(|(l, ws)| score::terms_of_words(self.text(l), ws, lang))
             .collect();
         let centroid = Centroid::new(&line_terms);
-        let names = score::known_names(self.lines.iter().map(|l| self.text(l)));
+        let names = score::known_names(
+            self.lines
+                .iter()
+                .zip(&line_words)
+                .map(|(l, ws)| (self.text(l), ws.as_slice())),
+        );
         let title: Vec<String> = self
             .sentences
             .cleaned

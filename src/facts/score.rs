@@ -127,8 +127,13 @@ impl Features {
 /// Content terms of a text: lower-cased words that are not function words,
 /// with a plural or possessive "s" stripped.
 pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
+    terms_of_words(text, &words(text), lang)
+}
+
+/// [`terms`] of a text whose [`words`] are known.
+pub(super) fn terms_of_words(text: &str, ws: &[(usize, usize)], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    for (a, b) in words(text) {
+    for &(a, b) in ws {
         let lowered = lower(&text[a..b]);
         let mut w: &str = &lowered;
         for suffix in ["’s", "'s"] {
@@ -318,11 +323,14 @@ fn quoted_share(text: &str, ws: &[(usize, usize)]) -> f32 {
     quoted as f32 / ws.len().max(1) as f32
 }
 
-/// The words an article capitalises inside its sentences: names.
-pub(super) fn known_names<'a>(sentences: impl Iterator<Item = &'a str>) -> FastSet<String> {
+/// The words an article capitalises inside its sentences: names. Each
+/// sentence comes with its [`words`].
+pub(super) fn known_names<'a>(
+    sentences: impl Iterator<Item = (&'a str, &'a [(usize, usize)])>,
+) -> FastSet<String> {
     let mut out = FastSet::default();
-    for s in sentences {
-        for (a, b) in words(s).into_iter().skip(1) {
+    for (s, ws) in sentences {
+        for &(a, b) in ws.iter().skip(1) {
             if is_capitalised(&s[a..b]) {
                 out.insert(s[a..b].to_string());
             }
