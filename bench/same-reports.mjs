@@ -10,8 +10,8 @@
 //
 // To get the CLI of an earlier commit:
 //
-//   git worktree add /tmp/old main && (cd /tmp/old && cargo build --release)
-//   node bench/same-reports.mjs /tmp/old/target/release/article-cleaner \
+//   git worktree add ../old main && (cd ../old && cargo build --release)
+//   node bench/same-reports.mjs ../old/target/release/article-cleaner \
 //     target/release/article-cleaner --pkg www/pkg
 
 import { spawnSync } from "node:child_process";
