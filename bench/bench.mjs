@@ -26,9 +26,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { evalDir, listDir, root } from "./files.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const evalDir = path.join(root, "..", "shared", "eval");
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => {
@@ -55,14 +54,6 @@ async function loadOurs() {
 // ---- documents -----------------------------------------------------------
 
 const read = (file) => fs.readFileSync(file, "utf8");
-const listDir = (dir, ext) =>
-  fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith(ext))
-        .sort()
-        .map((f) => path.join(dir, f))
-    : [];
 
 function corpora() {
   const samples = fs

@@ -17,10 +17,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { evalDir, listDir, root } from "./files.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const evalDir = path.join(root, "..", "shared", "eval");
 const args = process.argv.slice(2);
 const at = args.indexOf("--pkg");
 const pkgDir = at >= 0 ? path.resolve(args[at + 1] ?? path.join(root, "www", "pkg")) : null;
@@ -30,29 +29,21 @@ if (!oldCli || !newCli) {
   process.exit(2);
 }
 
-const files = (dir, ext) =>
-  fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith(ext))
-        .sort()
-        .map((f) => path.join(dir, f))
-    : [];
 
 // Each document with the options it is read with: as the benchmarks read it.
 const docs = [
-  ...files(path.join(evalDir, "dedup", "dev"), ".txt").map((f) => [f, "text"]),
-  ...files(path.join(evalDir, "extraction", "dev"), ".txt").map((f) => [f, "text"]),
-  ...files(path.join(evalDir, "extraction", "dev"), ".html").map((f) => [f, "html"]),
-  ...files(path.join(evalDir, "facts", "dev"), ".txt").map((f) => [f, "text"]),
-  ...files(path.join(evalDir, "ner", "dev"), ".txt").map((f) => [f, "raw"]),
+  ...listDir(path.join(evalDir, "dedup", "dev"), ".txt").map((f) => [f, "text"]),
+  ...listDir(path.join(evalDir, "extraction", "dev"), ".txt").map((f) => [f, "text"]),
+  ...listDir(path.join(evalDir, "extraction", "dev"), ".html").map((f) => [f, "html"]),
+  ...listDir(path.join(evalDir, "facts", "dev"), ".txt").map((f) => [f, "text"]),
+  ...listDir(path.join(evalDir, "ner", "dev"), ".txt").map((f) => [f, "raw"]),
   ...fs
     .readdirSync(path.join(root, "tests", "articles"))
     .sort()
     .map((d) => path.join(root, "tests", "articles", d, "input.txt"))
     .filter((f) => fs.existsSync(f))
     .map((f) => [f, "auto"]),
-  ...files(path.join(root, "tests", "pages"), ".html").map((f) => [f, "html"]),
+  ...listDir(path.join(root, "tests", "pages"), ".html").map((f) => [f, "html"]),
 ];
 
 const cliArgs = (kind) => (kind === "raw" ? ["--raw", "--input", "text"] : ["--input", kind]);

@@ -121,6 +121,23 @@ impl Model {
         })
     }
 
+    /// Calls `add` with the packed row of every bucket in `chunk`; returns
+    /// the sum of those buckets' tag-0 weights and how many there were.
+    #[inline]
+    fn each_row(&self, chunk: &[u32], mut add: impl FnMut(&PackedRow)) -> (i32, i32) {
+        let mut outside = 0i32;
+        let mut n = 0i32;
+        for &b in chunk {
+            let b = b as usize;
+            if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
+                outside = outside.wrapping_add(i32::from(o));
+                add(row);
+                n += 1;
+            }
+        }
+        (outside, n)
+    }
+
     /// The rows of the buckets in `chunk` (at most [`ROWS_PER_SUM`]),
     /// summed: per tag 1 to 16 the sum of its biased weights, the sum of
     /// tag 0's weights, and how many rows were summed.
@@ -131,19 +148,12 @@ impl Model {
         // 16-bit lanes.
         let mut even = [0u64; PACKED / LANES];
         let mut odd = [0u64; PACKED / LANES];
-        let mut outside = 0i32;
-        let mut n = 0i32;
-        for &b in chunk {
-            let b = b as usize;
-            if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
-                outside = outside.wrapping_add(i32::from(o));
-                for w in 0..PACKED / LANES {
-                    even[w] += row[w] & EVEN;
-                    odd[w] += (row[w] >> 8) & EVEN;
-                }
-                n += 1;
+        let (outside, n) = self.each_row(chunk, |row| {
+            for w in 0..PACKED / LANES {
+                even[w] += row[w] & EVEN;
+                odd[w] += (row[w] >> 8) & EVEN;
             }
-        }
+        });
         let mut sums = [0u16; PACKED];
         for (k, s) in sums.iter_mut().enumerate() {
             let (w, byte) = (k / LANES, k % LANES);
@@ -159,40 +169,26 @@ impl Model {
     #[inline]
     fn sum_rows(&self, chunk: &[u32]) -> ([u16; PACKED], i32, i32) {
         use core::arch::wasm32::{
-            u16x8_add, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u16x8_extract_lane, u16x8_splat,
-            u64x2,
+            u16x8_add, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u16x8_splat, u64x2,
+            u64x2_extract_lane,
         };
         let (mut low, mut high) = (u16x8_splat(0), u16x8_splat(0));
-        let mut outside = 0i32;
-        let mut n = 0i32;
-        for &b in chunk {
-            let b = b as usize;
-            if let (Some(row), Some(&o)) = (self.rows.get(b), self.outside.get(b)) {
-                outside = outside.wrapping_add(i32::from(o));
-                let v = u64x2(row[0], row[1]);
-                low = u16x8_add(low, u16x8_extend_low_u8x16(v));
-                high = u16x8_add(high, u16x8_extend_high_u8x16(v));
-                n += 1;
-            }
-        }
-        let sums = [
-            u16x8_extract_lane::<0>(low),
-            u16x8_extract_lane::<1>(low),
-            u16x8_extract_lane::<2>(low),
-            u16x8_extract_lane::<3>(low),
-            u16x8_extract_lane::<4>(low),
-            u16x8_extract_lane::<5>(low),
-            u16x8_extract_lane::<6>(low),
-            u16x8_extract_lane::<7>(low),
-            u16x8_extract_lane::<0>(high),
-            u16x8_extract_lane::<1>(high),
-            u16x8_extract_lane::<2>(high),
-            u16x8_extract_lane::<3>(high),
-            u16x8_extract_lane::<4>(high),
-            u16x8_extract_lane::<5>(high),
-            u16x8_extract_lane::<6>(high),
-            u16x8_extract_lane::<7>(high),
+        let (outside, n) = self.each_row(chunk, |row| {
+            let v = u64x2(row[0], row[1]);
+            low = u16x8_add(low, u16x8_extend_low_u8x16(v));
+            high = u16x8_add(high, u16x8_extend_high_u8x16(v));
+        });
+        // Tags 1-4, 5-8, 9-12, 13-16: four 16-bit lanes to a word.
+        let words = [
+            u64x2_extract_lane::<0>(low),
+            u64x2_extract_lane::<1>(low),
+            u64x2_extract_lane::<0>(high),
+            u64x2_extract_lane::<1>(high),
         ];
+        let mut sums = [0u16; PACKED];
+        for (k, s) in sums.iter_mut().enumerate() {
+            *s = (words[k / 4] >> (16 * (k % 4))) as u16;
+        }
         (sums, outside, n)
     }
 

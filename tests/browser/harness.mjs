@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core,
 // a node:http server inside the test process, and a guard that fails a test
 // on any console.error, page error or unexpected request.
+import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -59,11 +60,14 @@ export function serve(routes = {}) {
 /**
  * Watches a context: every request is logged; a request `allowed(url)`
  * refuses is aborted and counts as a problem, as do console errors and
- * page errors. `check()` throws when anything went wrong.
+ * page errors. `check()` throws when anything went wrong and, once
+ * `loaded()` has marked the page loaded, when anything but a `blob:` or
+ * `data:` URL was requested after that.
  */
 export function guard(context, allowed) {
   const problems = [];
   const requests = [];
+  let loadedAt = null;
   const watchPage = (page) => {
     page.on("console", (msg) => {
       if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
@@ -82,7 +86,14 @@ export function guard(context, allowed) {
   return {
     problems,
     requests,
+    loaded() {
+      loadedAt = requests.length;
+    },
     check() {
+      if (loadedAt !== null) {
+        const later = requests.slice(loadedAt).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+        assert.deepEqual(later, [], "no network request after the page has loaded");
+      }
       if (problems.length) throw new Error(`problems in the page:\n  ${problems.join("\n  ")}`);
     },
   };
