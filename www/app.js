@@ -633,10 +633,10 @@ export function start(engine = createEngine()) {
     ui.status.textContent = text;
   }
 
-  // Start the worker now so the first paste is quick; the page is ready
-  // (for people and tests) once it answers.
+  // Start the worker now, warmed up on the example, so the first paste is
+  // quick; the page is ready (for people and tests) once it answers.
   engine
-    .warmUp()
+    .warmUp(example)
     .catch(() => undefined)
     .then(() => {
       document.documentElement.dataset.ready = "true";

@@ -13,6 +13,11 @@ export function createEngine() {
   let latest = 0;
   let mainAnalyze = null;
 
+  // A text the first worker analyses a few times before it says it is
+  // ready (a worker started again after a superseded paste does not: the
+  // person is waiting for it).
+  let sample = null;
+
   function spawn(module) {
     return new Promise((resolve, reject) => {
       let w;
@@ -40,7 +45,8 @@ export function createEngine() {
           resolve(w);
         }
       };
-      w.postMessage({ type: "init", module });
+      w.postMessage({ type: "init", module, sample });
+      sample = null;
     });
   }
 
@@ -111,8 +117,15 @@ export function createEngine() {
 
   return {
     analyze,
-    /** Starts the worker now, so that the first paste is quick. */
-    warmUp: () => getWorker().then(() => undefined),
+    /**
+     * Starts the worker now, so that the first paste is quick; with a
+     * `text`, the worker analyses it a few times first, so that the first
+     * paste runs optimised code.
+     */
+    warmUp: (text) => {
+      if (typeof text === "string") sample = text;
+      return getWorker().then(() => undefined);
+    },
     get mode() {
       return worker ? "worker" : workerFailed ? "main thread" : "idle";
     },
