@@ -8,6 +8,8 @@
 //                      and wink-nlp (its lite English model: dates, numbers)
 //   scaling            1×, 10×, 100× pastes (100 KB to 10 MB): linear?
 //   10 MB paste        in a fresh process: time, peak wasm memory, peak RSS
+//   first article      a ~5 KB article as the first call of a fresh process,
+//                      and after the page worker's warm-up on the example
 //   size               page + JS + wasm, gzipped; what the model and each
 //                      crate cost
 //
@@ -169,6 +171,27 @@ if (flag("--paste-child")) {
       entities: report.entities.length,
     }),
   );
+  process.exit(0);
+}
+
+// ---- the first article, in a process of its own ---------------------------
+
+if (flag("--first-child")) {
+  const ours = await loadOurs();
+  const docs = corpora();
+  const k = Number(option("--first-child", "0")) || 0;
+  let warmUpMs = 0;
+  if (flag("--warm")) {
+    // What www/worker.js does before it says it is ready.
+    const example = fs.readFileSync(path.join(root, "www", "example.txt"), "utf8");
+    const s = now();
+    for (let i = 0; i < 5; i++) ours.analyze(example, { input: "text" });
+    warmUpMs = now() - s;
+  }
+  const text = docs.typical[k % docs.typical.length];
+  const s = now();
+  ours.analyze(text, { input: "text" });
+  console.log(JSON.stringify({ ms: now() - s, warmUpMs }));
   process.exit(0);
 }
 
@@ -354,6 +377,47 @@ if (docs.html.length > 0) {
         "< 2 s",
       ]),
     );
+  }
+}
+
+// The first article a person pastes: the first call of a fresh process,
+// and the first after the page worker's warm-up (five analyses of the
+// example). Each in its own process, on different articles.
+{
+  const runs = quick ? 3 : 9;
+  const run = (warm, k) => {
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), "--pkg", pkgDir, "--first-child", String(k), ...(warm ? ["--warm"] : [])],
+      { encoding: "utf8", maxBuffer: 1 << 20 },
+    );
+    const line = (child.stdout || "").trim().split("\n").pop();
+    return child.status === 0 && line ? JSON.parse(line) : null;
+  };
+  const cold = [];
+  const warm = [];
+  for (let k = 0; k < runs; k++) {
+    cold.push(run(false, k * 7));
+    warm.push(run(true, k * 7));
+  }
+  if (cold.every(Boolean) && warm.every(Boolean)) {
+    const f = {
+      processes: runs,
+      coldMs: median(cold.map((r) => r.ms)),
+      warmMs: median(warm.map((r) => r.ms)),
+      warmUpMs: median(warm.map((r) => r.warmUpMs)),
+    };
+    results.figures.firstArticle = f;
+    table(
+      `The first ≈5 KB article of a fresh process (median of ${runs} processes)`,
+      ["run", "time", "before it"],
+      [
+        ["cold (first call)", `${ms(f.coldMs)} ms`, "—"],
+        ["after the page worker's warm-up", `${ms(f.warmMs)} ms`, `warm-up: ${ms(f.warmUpMs)} ms`],
+      ],
+    );
+  } else {
+    console.log("\nthe first-article runs failed");
   }
 }
 
