@@ -72,6 +72,8 @@ const _: () = assert!(PACKED % LANES == 0 && PACKED == 16);
 const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
 /// Rows summed before the lanes are read out (so no lane overflows).
 const ROWS_PER_SUM: usize = 256;
+/// A row number no row has: a model has fewer distinct rows.
+const NO_ROW: u16 = u16::MAX;
 
 /// Packs the weights of tags 1 to 16 of a bucket.
 fn pack(weights: &[i8]) -> PackedRow {
@@ -92,12 +94,12 @@ impl Model {
         let (mut outside, mut rows) = (Vec::new(), Vec::new());
         let mut index = Vec::with_capacity(1 << bits);
         for weights in hashed.chunks_exact(N_TAGS) {
-            let next = u16::try_from(rows.len()).ok();
+            let next = u16::try_from(rows.len()).ok().filter(|&id| id != NO_ROW);
             let id = match ids.get(weights) {
                 Some(&id) => id,
                 None => {
-                    // More distinct rows than a u16 can number: not a
-                    // model this build can hold.
+                    // More distinct rows than a u16 can number (with
+                    // NO_ROW left over): not a model this build can hold.
                     let id = next?;
                     ids.insert(weights, id);
                     outside.push(weights[0]);
@@ -116,16 +118,22 @@ impl Model {
         })
     }
 
-    /// Calls `add` with the packed row of every bucket in `chunk`; returns
-    /// the sum of those buckets' tag-0 weights and how many there were.
+    /// Calls `add` with the packed row of every bucket in `chunk` (at most
+    /// [`ROWS_PER_SUM`]); returns the sum of those buckets' tag-0 weights
+    /// and how many there were.
     #[inline]
     fn each_row(&self, chunk: &[u32], mut add: impl FnMut(&PackedRow)) -> (i32, i32) {
+        // Every bucket's row number first, then the rows: the reads of one
+        // loop depend on nothing in it, so they overlap (about 3 % of a
+        // typical article in wasm, against reading each row as soon as its
+        // number comes).
+        let mut ids = [NO_ROW; ROWS_PER_SUM];
+        for (id, &b) in ids.iter_mut().zip(chunk) {
+            *id = self.index.get(b as usize).copied().unwrap_or(NO_ROW);
+        }
         let mut outside = 0i32;
         let mut n = 0i32;
-        for &b in chunk {
-            let Some(&id) = self.index.get(b as usize) else {
-                continue;
-            };
+        for &id in &ids[..chunk.len().min(ROWS_PER_SUM)] {
             let id = usize::from(id);
             if let (Some(row), Some(&o)) = (self.rows.get(id), self.outside.get(id)) {
                 outside = outside.wrapping_add(i32::from(o));
