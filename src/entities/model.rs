@@ -124,7 +124,7 @@ impl Model {
     #[inline]
     fn each_row(&self, chunk: &[u32], mut add: impl FnMut(&PackedRow)) -> (i32, i32) {
         // Every bucket's row number first, then the rows: the reads of one
-        // loop depend on nothing in it, so they overlap (about 3 % of a
+        // loop depend on nothing in it, so they overlap (about 2 % of a
         // typical article in wasm, against reading each row as soon as its
         // number comes).
         let mut ids = [NO_ROW; ROWS_PER_SUM];
