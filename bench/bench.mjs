@@ -182,7 +182,7 @@ if (flag("--first-child")) {
   const k = Number(option("--first-child", "0")) || 0;
   let warmUpMs = 0;
   if (flag("--warm")) {
-    // What www/worker.js does before it says it is ready.
+    // What www/worker.js does before it says it is ready (WARM_UP_CALLS).
     const example = fs.readFileSync(path.join(root, "www", "example.txt"), "utf8");
     const s = now();
     for (let i = 0; i < 5; i++) ours.analyze(example, { input: "text" });
@@ -345,23 +345,25 @@ if (docs.html.length > 0) {
   );
 }
 
+/** Runs this script in a fresh Node.js process with `args`; its last line of output, parsed. */
+function inChild(args, what) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--pkg", pkgDir, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const line = (child.stdout || "").trim().split("\n").pop();
+  if (child.status !== 0 || !line) {
+    console.log(`\n${what} failed: ${child.stderr}`);
+    return null;
+  }
+  return JSON.parse(line);
+}
+
 // The 10 MB paste in a fresh process: the wasm memory only grows, so its
 // size afterwards is the peak. Cold: the first call of the process (V8 runs
 // its baseline code); warm: after a few articles.
 {
-  const run = (warm) => {
-    const child = spawnSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), "--pkg", pkgDir, "--paste-child", "10000000", ...(warm ? ["--warm"] : [])],
-      { encoding: "utf8", maxBuffer: 1 << 20 },
-    );
-    const line = (child.stdout || "").trim().split("\n").pop();
-    if (child.status !== 0 || !line) {
-      console.log(`\nthe 10 MB paste failed: ${child.stderr}`);
-      return null;
-    }
-    return JSON.parse(line);
-  };
+  const run = (warm) => inChild(["--paste-child", "10000000", ...(warm ? ["--warm"] : [])], "the 10 MB paste");
   const cold = run(false);
   const warm = run(true);
   if (cold && warm) {
@@ -385,15 +387,7 @@ if (docs.html.length > 0) {
 // example). Each in its own process, on different articles.
 {
   const runs = quick ? 3 : 9;
-  const run = (warm, k) => {
-    const child = spawnSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), "--pkg", pkgDir, "--first-child", String(k), ...(warm ? ["--warm"] : [])],
-      { encoding: "utf8", maxBuffer: 1 << 20 },
-    );
-    const line = (child.stdout || "").trim().split("\n").pop();
-    return child.status === 0 && line ? JSON.parse(line) : null;
-  };
+  const run = (warm, k) => inChild(["--first-child", String(k), ...(warm ? ["--warm"] : [])], "a first-article run");
   const cold = [];
   const warm = [];
   for (let k = 0; k < runs; k++) {
@@ -416,8 +410,6 @@ if (docs.html.length > 0) {
         ["after the page worker's warm-up", `${ms(f.warmMs)} ms`, `warm-up: ${ms(f.warmUpMs)} ms`],
       ],
     );
-  } else {
-    console.log("\nthe first-article runs failed");
   }
 }
 
