@@ -445,10 +445,14 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
     // a club named after its city ("DETROIT 48 86") is not the city.
     let caps = |f: &Found| doc.feats[f.start].flags & features::HEADLINE != 0;
     // Counts per type, and the type of the first mention.
-    let mut votes: HashMap<String, ([usize; 4], usize)> = HashMap::default();
-    for f in found.iter().filter(|f| !caps(f)) {
-        if let Kind::Name(ty) = f.kind {
-            let e = votes.entry(key(words, f)).or_insert(([0; 4], ty));
+    let keys: Vec<Option<String>> = found
+        .iter()
+        .map(|f| (!caps(f) && matches!(f.kind, Kind::Name(_))).then(|| key(words, f)))
+        .collect();
+    let mut votes: HashMap<&str, ([usize; 4], usize)> = HashMap::default();
+    for (f, k) in found.iter().zip(&keys) {
+        if let (Kind::Name(ty), Some(k)) = (f.kind, k) {
+            let e = votes.entry(k.as_str()).or_insert(([0; 4], ty));
             e.0[ty] += 1;
         }
     }
@@ -459,7 +463,7 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
         .filter(|f| f.kind == Kind::Name(PER) && f.end - f.start >= 2)
         .map(|f| words[f.end - 1].to_lowercase())
         .collect();
-    for f in found.iter_mut() {
+    for (f, k) in found.iter_mut().zip(&keys) {
         if caps(f) {
             continue;
         }
@@ -467,11 +471,10 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
             f.kind = Kind::Name(PER);
             continue;
         }
-        if let Kind::Name(ty) = f.kind {
-            let k = key(words, f);
-            if let Some((counts, first)) = votes.get(&k) {
+        if let (Kind::Name(ty), Some(k)) = (f.kind, k) {
+            if let Some((counts, first)) = votes.get(k.as_str()) {
                 // A known place read as a place once is a place throughout.
-                let place = counts[LOC] > 0 && is_known_place(&k);
+                let place = counts[LOC] > 0 && is_known_place(k);
                 let best = if place {
                     LOC
                 } else {
@@ -697,14 +700,21 @@ fn weight(doc: &DocTokens, words: &[&str], f: &Found, first_paragraph: Option<us
     if matches!(f.kind, Kind::Name(_)) {
         let after = (f.end..(f.end + 3).min(s.end)).map(|i| words[i]);
         let before = (s.start.max(f.start.saturating_sub(2))..f.start).map(|i| words[i]);
-        if after
-            .chain(before)
-            .any(|w| SPEECH.contains(&w.to_lowercase().as_str()))
-        {
+        if after.chain(before).any(is_speech_verb) {
             w += 4;
         }
     }
     w
+}
+
+/// Whether `word`, lower-cased, is one of [`SPEECH`] (ASCII words, the
+/// most of them, compared without lower-casing them into a new string).
+fn is_speech_verb(word: &str) -> bool {
+    if word.is_ascii() {
+        SPEECH.iter().any(|s| s.eq_ignore_ascii_case(word))
+    } else {
+        SPEECH.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Groups mentions into entities: aliases under the fullest name, two
@@ -714,15 +724,15 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         Origin::Paragraph(p) => Some(p),
         _ => None,
     });
+    let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(Kind, String), usize> = HashMap::default();
+    let mut by_key: HashMap<(Kind, &str), usize> = HashMap::default();
     // Full names of people (two words or more): cluster index and words.
     let mut people: Vec<(usize, Vec<String>, usize)> = Vec::new();
     // Full names by each of their words (indices into `people`).
     let mut people_by_word: HashMap<String, Vec<usize>> = HashMap::default();
     // Multi-word names by their initials, for acronyms.
     let mut by_initials: HashMap<(Kind, String), usize> = HashMap::default();
-    let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
     let mut order: Vec<usize> = (0..found.len()).collect();
     // Longer names first, so that "Peskov" finds "Dmitry Peskov" even when
     // the surname comes first (a headline).
@@ -730,8 +740,8 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
     let mut cluster_of = vec![usize::MAX; found.len()];
     for &n in &order {
         let f = &found[n];
-        let k = &keys[n];
-        let mut target = by_key.get(&(f.kind, k.clone())).copied();
+        let k = keys[n].as_str();
+        let mut target = by_key.get(&(f.kind, k)).copied();
         if target.is_none() && f.kind == Kind::Name(PER) {
             // A part of a full name: the nearest full name before it (after
             // it if none), so two Safarovs stay apart.
@@ -758,7 +768,7 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         }
         if target.is_none() && f.end - f.start == 1 && doc.feats[f.start].class == class::UPPER {
             // An acronym of a name of the same type.
-            target = by_initials.get(&(f.kind, k.clone())).copied();
+            target = by_initials.get(&(f.kind, k.to_string())).copied();
         }
         let c = match target {
             Some(c) => c,
@@ -782,7 +792,7 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
                 c
             }
         };
-        by_key.entry((f.kind, k.clone())).or_insert(c);
+        by_key.entry((f.kind, k)).or_insert(c);
         if k.contains(' ') {
             by_initials.entry((f.kind, initials(k))).or_insert(c);
         }
@@ -898,4 +908,33 @@ fn is_group(name: &str) -> bool {
     ["an", "ans", "ese", "ish", "i", "is"]
         .iter()
         .any(|s| lower.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_verbs_match_whatever_their_case() {
+        assert!(SPEECH.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        for (word, want) in [
+            ("said", true),
+            ("Said", true),
+            ("TOLD", true),
+            ("saying", false),
+            ("sad", false),
+            ("", false),
+            // Non-ASCII words go through full lower-casing: the Kelvin
+            // sign lower-cases to "k", as `str::to_lowercase` has it.
+            ("AS\u{212A}ED", true),
+            ("sаid", false), // a Cyrillic "а"
+        ] {
+            assert_eq!(is_speech_verb(word), want, "{word}");
+            assert_eq!(
+                is_speech_verb(word),
+                SPEECH.contains(&word.to_lowercase().as_str()),
+                "{word}"
+            );
+        }
+    }
 }

@@ -26,6 +26,8 @@ mod score;
 mod text;
 mod tighten;
 
+use std::borrow::Cow;
+
 use crate::entities::Entities;
 use crate::sentences::{Origin, Sentences};
 use score::{Centroid, Features};
@@ -92,12 +94,12 @@ struct Candidate {
 }
 
 /// What scoring needs of the whole article.
-struct ScoreContext {
+struct ScoreContext<'a> {
     /// The content terms of each body sentence.
-    line_terms: Vec<Vec<String>>,
-    centroid: Centroid,
+    line_terms: Vec<Vec<Cow<'a, str>>>,
+    centroid: Centroid<'a>,
     /// Words the article capitalises inside sentences.
-    names: crate::words::FastSet<String>,
+    names: crate::words::FastSet<&'a str>,
     title: Vec<String>,
 }
 
@@ -145,7 +147,7 @@ impl<'a> Article<'a> {
         }
     }
 
-    fn text(&self, line: &Line) -> &str {
+    fn text(&self, line: &Line) -> &'a str {
         self.sentences
             .block_text(Origin::Paragraph(line.block))
             .get(line.start..line.end)
@@ -174,11 +176,11 @@ impl<'a> Article<'a> {
     }
 
     /// What scoring needs of the whole article.
-    fn context(&self) -> ScoreContext {
+    fn context(&self) -> ScoreContext<'a> {
         let lang = self.sentences.lang();
         let line_words: Vec<Vec<(usize, usize)>> =
             self.lines.iter().map(|l| text::words(self.text(l))).collect();
-        let line_terms: Vec<Vec<String>> = self
+        let line_terms: Vec<Vec<Cow<'a, str>>> = self
             .lines
             .iter()
             .zip(&line_words)

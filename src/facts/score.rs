@@ -10,6 +10,8 @@
 //! without a name, number or date loses to one with them) were checked the
 //! same way.
 
+use std::borrow::Cow;
+
 use crate::words::{FastMap, FastSet};
 
 use super::text::{count_words, is_capitalised, is_date_word, is_number_word, lower, short_lower, words};
@@ -128,10 +130,14 @@ impl Features {
 /// with a plural or possessive "s" stripped.
 pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
     terms_of_words(text, &words(text), lang)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
 }
 
-/// [`terms`] of a text whose [`words`] are known.
-pub(super) fn terms_of_words(text: &str, ws: &[(usize, usize)], lang: Lang) -> Vec<String> {
+/// [`terms`] of a text whose [`words`] are known, borrowed from the text
+/// where it is lower case already (most words: no string is built).
+pub(super) fn terms_of_words<'t>(text: &'t str, ws: &[(usize, usize)], lang: Lang) -> Vec<Cow<'t, str>> {
     let mut out = Vec::new();
     for &(a, b) in ws {
         let lowered = lower(&text[a..b]);
@@ -145,7 +151,15 @@ pub(super) fn terms_of_words(text: &str, ws: &[(usize, usize)], lang: Lang) -> V
         if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
             w = &w[..w.len() - 1];
         }
-        out.push(w.to_string());
+        // The term is the start of the lower-cased word.
+        let len = w.len();
+        out.push(match lowered {
+            Cow::Borrowed(word) => Cow::Borrowed(&word[..len]),
+            Cow::Owned(mut word) => {
+                word.truncate(len);
+                Cow::Owned(word)
+            }
+        });
     }
     out.sort_unstable();
     out.dedup();
@@ -153,9 +167,9 @@ pub(super) fn terms_of_words(text: &str, ws: &[(usize, usize)], lang: Lang) -> V
 }
 
 /// Document frequencies and the tf-idf centroid of the body sentences.
-pub(super) struct Centroid {
+pub(super) struct Centroid<'t> {
     /// Each term's index in `stats`.
-    index: FastMap<String, u32>,
+    index: FastMap<Cow<'t, str>, u32>,
     /// Per term, in order of first use: document frequency, idf and
     /// centroid weight.
     stats: Vec<TermStats>,
@@ -171,16 +185,16 @@ struct TermStats {
     weight: f32,
 }
 
-impl Centroid {
-    pub fn new(sentences: &[Vec<String>]) -> Centroid {
-        let mut index: FastMap<String, u32> = FastMap::default();
+impl<'t> Centroid<'t> {
+    pub fn new(sentences: &[Vec<Cow<'t, str>>]) -> Centroid<'t> {
+        let mut index: FastMap<Cow<'t, str>, u32> = FastMap::default();
         let mut stats: Vec<TermStats> = Vec::new();
         // The terms of each sentence as indices into `stats`.
         let ids: Vec<Vec<u32>> = sentences
             .iter()
             .map(|list| {
                 list.iter()
-                    .map(|t| match index.get(t.as_str()) {
+                    .map(|t| match index.get(t.as_ref()) {
                         Some(&k) => {
                             stats[k as usize].df += 1;
                             k
@@ -234,12 +248,12 @@ impl Centroid {
 
     /// Cosine of a term set with the centroid, and how often its terms
     /// occur in the other sentences.
-    pub fn centrality_and_recurrence(&self, terms: &[String]) -> (f32, f32) {
+    pub fn centrality_and_recurrence<T: AsRef<str>>(&self, terms: &[T]) -> (f32, f32) {
         let mut dot = 0.0;
         let mut norm = 0.0;
         let mut recurring = 0u32;
         for t in terms {
-            let s = self.stats(t);
+            let s = self.stats(t.as_ref());
             norm += s.idf * s.idf;
             dot += s.idf * s.weight;
             recurring += s.df.saturating_sub(1);
@@ -252,12 +266,17 @@ impl Centroid {
         (centrality, recurring as f32 / (terms.len() as f32 + 3.0))
     }
 
-    /// Cosine of two term sets, idf-weighted.
-    pub fn cosine(&self, a: &[String], b: &[String]) -> f32 {
-        let sq = |t: &String| self.stats(t).idf.powi(2);
-        let na: f32 = a.iter().map(sq).sum();
-        let nb: f32 = b.iter().map(sq).sum();
-        let dot: f32 = a.iter().filter(|t| b.binary_search(t).is_ok()).map(sq).sum();
+    /// Cosine of two term sets (each sorted), idf-weighted.
+    pub fn cosine<A: AsRef<str>, B: AsRef<str>>(&self, a: &[A], b: &[B]) -> f32 {
+        let sq = |t: &str| self.stats(t).idf.powi(2);
+        let na: f32 = a.iter().map(|t| sq(t.as_ref())).sum();
+        let nb: f32 = b.iter().map(|t| sq(t.as_ref())).sum();
+        let dot: f32 = a
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|&t| b.binary_search_by(|x| x.as_ref().cmp(t)).is_ok())
+            .map(sq)
+            .sum();
         if na <= 0.0 || nb <= 0.0 {
             0.0
         } else {
@@ -275,7 +294,7 @@ fn idf(n: f32, df: u32) -> f32 {
 /// `names` are the words the article capitalises inside a sentence; a
 /// fact's first word counts when it is one of them ("Azerbaijani citizens
 /// were detained").
-pub(super) fn text_features(text: &str, names: &FastSet<String>, f: &mut Features) {
+pub(super) fn text_features(text: &str, names: &FastSet<&str>, f: &mut Features) {
     let ws = words(text);
     let n = count_words(text).max(1) as f32;
     f.length = n / 25.0;
@@ -325,16 +344,45 @@ fn quoted_share(text: &str, ws: &[(usize, usize)]) -> f32 {
 
 /// The words an article capitalises inside its sentences: names. Each
 /// sentence comes with its [`words`].
-pub(super) fn known_names<'a>(
-    sentences: impl Iterator<Item = (&'a str, &'a [(usize, usize)])>,
-) -> FastSet<String> {
+pub(super) fn known_names<'a, 'w>(
+    sentences: impl Iterator<Item = (&'a str, &'w [(usize, usize)])>,
+) -> FastSet<&'a str> {
     let mut out = FastSet::default();
     for (s, ws) in sentences {
         for &(a, b) in ws.iter().skip(1) {
             if is_capitalised(&s[a..b]) {
-                out.insert(s[a..b].to_string());
+                out.insert(&s[a..b]);
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_table() {
+        let en = Lang::ENGLISH;
+        let text = "The Mayor’s offices and the city's PARKS were closed for Zoë's cafés; the bus was late.";
+        let got = terms_of_words(text, &words(text), en);
+        let got_strs: Vec<&str> = got.iter().map(AsRef::as_ref).collect();
+        // Lower case, sorted, distinct; no function words; a plural or
+        // possessive "s" dropped.
+        assert_eq!(
+            got_strs,
+            ["bus", "café", "city", "closed", "late", "mayor", "office", "park", "zoë"]
+        );
+        assert_eq!(terms(text, en), got_strs);
+        // Words in lower case already are borrowed from the text, not copied.
+        for t in &got {
+            let borrowed = matches!(t, Cow::Borrowed(_));
+            assert_eq!(
+                borrowed,
+                !matches!(t.as_ref(), "mayor" | "park" | "zoë" | "café"),
+                "{t}"
+            );
+        }
+    }
 }

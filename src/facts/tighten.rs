@@ -1065,7 +1065,9 @@ pub(super) fn has_verb(text: &str) -> bool {
         let verb = l.verbs.contains(&*w)
             || l.speech_verbs.contains(&*w)
             || (w.len() >= 5 && w.ends_with("ed") && !NOT_BEFORE_VERB.contains(&prev.as_str()));
-        prev = w.into_owned();
+        // Reuses one buffer: this runs on every word of every draft.
+        prev.clear();
+        prev.push_str(&w);
         verb
     })
 }
@@ -1365,19 +1367,19 @@ fn preposition_cuts(s: &str, d: &Draft) -> Vec<(usize, Cut)> {
         if a == 0 || !body[..a].ends_with(' ') || nesting.at(a) {
             continue;
         }
-        let next = body[b..].split_whitespace().next().unwrap_or("").to_lowercase();
         let to_object = &body[a..b] == "to"
             && matches!(
-                next.as_str(),
+                &*lower(body[b..].split_whitespace().next().unwrap_or("")),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "anyone" | "everyone" | "all"
             );
+        if !(PREPOSITIONS.contains(&&body[a..b]) || to_object) {
+            continue;
+        }
         // "crews shot | in Taipei": a verb would lose its object.
-        let prev = body[..a].split_whitespace().next_back().unwrap_or("");
-        let prev = prev.to_lowercase();
-        let after_verb = lists().verbs.contains(prev.as_str())
-            || lists().speech_verbs.contains(prev.as_str())
-            || prev.ends_with("ed");
-        if (PREPOSITIONS.contains(&&body[a..b]) || to_object) && !after_verb {
+        let prev = lower(body[..a].split_whitespace().next_back().unwrap_or(""));
+        let after_verb =
+            lists().verbs.contains(&*prev) || lists().speech_verbs.contains(&*prev) || prev.ends_with("ed");
+        if !after_verb {
             out.push((d.head + body[..a].trim_end().len(), Cut::Trim));
         }
     }
