@@ -6,9 +6,6 @@
 //! ignored). Candidates come from an index of word 4-grams, so the work is
 //! linear in the input, whatever it repeats.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use super::Verdict;
 use crate::blocks::Block;
 use crate::words::FastMap;
@@ -295,20 +292,20 @@ fn shingles(w: &[u64]) -> impl Iterator<Item = u64> + '_ {
     w.windows(k).map(hash_seq)
 }
 
+/// A hash of a run of word hashes. Word and run hashes are the crate's
+/// own, fixed functions (not `DefaultHasher`, whose algorithm a Rust
+/// release may change), so which 4-grams a paragraph's sketch keeps, and
+/// so which near copies are found, is the same whatever builds it.
 fn hash_seq(w: &[u64]) -> u64 {
-    let mut h = DefaultHasher::new();
-    w.hash(&mut h);
-    h.finish()
+    w.iter().fold(0x9e37_79b9_7f4a_7c15 ^ w.len() as u64, |h, &x| {
+        crate::words::finish(h.rotate_left(23) ^ x)
+    })
 }
 
 /// Normalised word hashes of a paragraph: the hashes of the words
 /// `normalized_words` gives, computed without building the words.
 pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
-    let hash = |w: &str| {
-        let mut h = DefaultHasher::new();
-        w.hash(&mut h);
-        h.finish()
-    };
+    let hash = |w: &str| crate::words::hash_bytes(w.as_bytes());
     // Ends the word in `cur`: trailing apostrophes dropped, then hashed
     // unless nothing is left.
     let flush = |cur: &mut String, out: &mut Vec<u64>| {
@@ -434,6 +431,15 @@ mod tests {
     }
 
     #[test]
+    fn hashes_are_fixed() {
+        // Whatever Rust builds them: the sketches, and so which near copies
+        // are found, must not move with the toolchain.
+        let w = word_hashes("The council met on Tuesday");
+        assert_eq!(w[0], crate::words::hash_bytes(b"the"));
+        assert_eq!(hash_seq(&w[..4]), PINNED);
+    }
+
+    #[test]
     fn word_hashes_are_the_hashes_of_the_normalized_words() {
         for text in [
             "(AP) — “Don’t go,” he said.",
@@ -444,15 +450,13 @@ mod tests {
         ] {
             let want: Vec<u64> = normalized_words(text)
                 .iter()
-                .map(|w| {
-                    let mut h = DefaultHasher::new();
-                    w.hash(&mut h);
-                    h.finish()
-                })
+                .map(|w| crate::words::hash_bytes(w.as_bytes()))
                 .collect();
             assert_eq!(word_hashes(text), want, "{text}");
         }
     }
+
+    const PINNED: u64 = 9_177_495_346_998_310_780;
 
     fn sim(a: &str, b: &str) -> bool {
         let mut budget = usize::MAX;
