@@ -114,9 +114,7 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
     for text in texts {
         // A single huge block (a 10 MB line) is sampled too, not read whole.
         let text = sample(text, SAMPLE_BYTES);
-        for c in text.chars() {
-            counts.add(c);
-        }
+        counts.add_text(text);
         for w in text
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
@@ -178,7 +176,7 @@ fn sample(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 struct ScriptCounts {
     latin: usize,
     cyrillic: usize,
@@ -194,6 +192,18 @@ struct ScriptCounts {
 }
 
 impl ScriptCounts {
+    /// Counts every character of `text`.
+    fn add_text(&mut self, text: &str) {
+        if text.is_ascii() {
+            // Most blocks: of ASCII, only the letters count (as Latin).
+            self.latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+        } else {
+            for c in text.chars() {
+                self.add(c);
+            }
+        }
+    }
+
     fn add(&mut self, c: char) {
         match c as u32 {
             0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F => self.latin += 1,
@@ -275,6 +285,22 @@ mod tests {
         assert_eq!(code("部长说，会谈将在春天继续进行。"), "zh");
         assert_eq!(code("장관은 회담이 봄에 계속될 것이라고 말했다."), "ko");
         assert_eq!(code(""), "und");
+    }
+
+    #[test]
+    fn ascii_text_counts_as_char_by_char() {
+        for text in [
+            "",
+            "The 5 minutes' walk -- (AP) x\ty\u{7f}",
+            "ABC abc 123 !?",
+            "plain",
+        ] {
+            let mut fast = ScriptCounts::default();
+            fast.add_text(text);
+            let mut slow = ScriptCounts::default();
+            text.chars().for_each(|c| slow.add(c));
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]

@@ -183,28 +183,46 @@ fn char_class(c: char) -> u8 {
     }
 }
 
-/// Summarises the token `word`; `lower` is scratch space.
-pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
-    lower.clear();
-    let mut upper = 0usize;
-    let mut lowers = 0usize;
-    let mut digits = 0usize;
-    let mut letters = 0usize;
-    let mut chars = 0usize;
-    let mut shape = [0u8; 8];
-    let mut shape_len = 0usize;
+/// What [`tok_feat`] counts of a word's characters, with its shape.
+#[derive(Debug, Default, PartialEq)]
+struct Counts {
+    upper: usize,
+    lowers: usize,
+    digits: usize,
+    letters: usize,
+    chars: usize,
+    shape: [u8; 8],
+    shape_len: usize,
+}
+
+impl Counts {
+    /// Adds a character of class `k` ([`char_class`]) to the shape: one
+    /// letter per run of a class, at most eight runs.
+    #[inline]
+    fn shape_push(&mut self, k: u8) {
+        if (self.shape_len == 0 || self.shape[self.shape_len - 1] != k) && self.shape_len < self.shape.len() {
+            self.shape[self.shape_len] = k;
+            self.shape_len += 1;
+        }
+    }
+}
+
+/// Counts the characters of any word and writes its lower-case form
+/// (typographic quotes and dashes as the ASCII ones) into `lower`.
+fn count_chars(word: &str, lower: &mut String) -> Counts {
+    let mut n = Counts::default();
     for c in word.chars() {
-        chars += 1;
+        n.chars += 1;
         if c.is_uppercase() {
-            upper += 1;
+            n.upper += 1;
         } else if c.is_lowercase() {
-            lowers += 1;
+            n.lowers += 1;
         }
         if c.is_alphabetic() {
-            letters += 1;
+            n.letters += 1;
         }
         if c.is_ascii_digit() {
-            digits += 1;
+            n.digits += 1;
         }
         // Typographic quotes and dashes read as the ASCII ones of the
         // training text ("Azerbaijan’s" as "Azerbaijan's").
@@ -221,12 +239,56 @@ pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
         } else {
             lower.extend(c.to_lowercase());
         }
-        let k = char_class(c);
-        if (shape_len == 0 || shape[shape_len - 1] != k) && shape_len < shape.len() {
-            shape[shape_len] = k;
-            shape_len += 1;
-        }
+        n.shape_push(char_class(c));
     }
+    n
+}
+
+/// [`count_chars`] for an ASCII word (most words), byte by byte.
+fn count_ascii(word: &str, lower: &mut String) -> Counts {
+    let mut n = Counts {
+        chars: word.len(),
+        ..Counts::default()
+    };
+    for &b in word.as_bytes() {
+        let k = if b.is_ascii_uppercase() {
+            n.upper += 1;
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            n.lowers += 1;
+            b'x'
+        } else if b.is_ascii_digit() {
+            n.digits += 1;
+            b'd'
+        } else if b.is_ascii_punctuation() {
+            b
+        } else {
+            b'o'
+        };
+        n.shape_push(k);
+    }
+    n.letters = n.upper + n.lowers;
+    lower.push_str(word);
+    lower.make_ascii_lowercase();
+    n
+}
+
+/// Summarises the token `word`; `lower` is scratch space.
+pub(crate) fn tok_feat(word: &str, lower: &mut String) -> TokFeat {
+    lower.clear();
+    let Counts {
+        upper,
+        lowers,
+        digits,
+        letters,
+        chars,
+        shape,
+        shape_len,
+    } = if word.is_ascii() {
+        count_ascii(word, lower)
+    } else {
+        count_chars(word, lower)
+    };
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     let cls = if letters == 0 && digits == 0 {
         if word.chars().any(char::is_alphanumeric) {
@@ -494,6 +556,52 @@ impl Extractor {
         }
         if gp1 != 0 {
             push(mix(mix(T_GAZ_P1, u64::from(gp1)), u64::from(t0.class)));
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Both counts of `word`, with the lower-case forms they write.
+    fn both(word: &str) -> ((Counts, String), (Counts, String)) {
+        let (mut a, mut b) = (String::new(), String::new());
+        ((count_ascii(word, &mut a), a), (count_chars(word, &mut b), b))
+    }
+
+    #[test]
+    fn ascii_counts_table() {
+        for word in [
+            "",
+            "a",
+            "Azerbaijan's",
+            "U.S.",
+            "COVID-19",
+            "5.4%",
+            "--",
+            "x\ty",
+            "McDONALD",
+            "\u{7f}",
+        ] {
+            let (ascii, any) = both(word);
+            assert_eq!(ascii, any, "{word:?}");
+        }
+        let ((n, lower), _) = both("McDonald's-2");
+        assert_eq!(lower, "mcdonald's-2");
+        assert_eq!(&n.shape[..n.shape_len], b"XxXx'x-d");
+        assert_eq!(
+            (n.upper, n.lowers, n.letters, n.digits, n.chars),
+            (2, 7, 9, 1, 12)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_words_count_the_same_either_way(word in "[ -~\t\u{0}-\u{1f}\u{7f}]{0,24}") {
+            let (ascii, any) = both(&word);
+            prop_assert_eq!(ascii, any);
         }
     }
 }
