@@ -113,17 +113,20 @@ const median = (xs) => {
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
+/// How long one call of `fn(doc)` takes.
+function timed(fn, doc) {
+  const s = now();
+  fn(doc);
+  return now() - s;
+}
+
 /// The median time of `runs` calls of `fn(doc)` for each document, after
 /// one warm-up pass over all of them.
 function perDoc(docs, fn, runs) {
   for (const d of docs) fn(d);
   return docs.map((d) => {
     const t = [];
-    for (let r = 0; r < runs; r++) {
-      const s = now();
-      fn(d);
-      t.push(now() - s);
-    }
+    for (let r = 0; r < runs; r++) t.push(timed(fn, d));
     return median(t);
   });
 }
@@ -182,10 +185,15 @@ if (flag("--first-child")) {
   const k = Number(option("--first-child", "0")) || 0;
   let warmUpMs = 0;
   if (flag("--warm")) {
-    // What www/worker.js does before it says it is ready (WARM_UP_CALLS).
+    // What www/worker.js does before it says it is ready: its
+    // WARM_UP_CALLS analyses of the example (read from the worker, which
+    // cannot be imported here).
+    const worker = fs.readFileSync(path.join(root, "www", "worker.js"), "utf8");
+    const calls = Number(/const WARM_UP_CALLS = (\d+);/.exec(worker)?.[1]);
+    if (!(calls > 0)) throw new Error("www/worker.js no longer says WARM_UP_CALLS");
     const example = fs.readFileSync(path.join(root, "www", "example.txt"), "utf8");
     const s = now();
-    for (let i = 0; i < 5; i++) ours.analyze(example, { input: "text" });
+    for (let i = 0; i < calls; i++) ours.analyze(example, { input: "text" });
     warmUpMs = now() - s;
   }
   const text = docs.typical[k % docs.typical.length];
@@ -216,7 +224,8 @@ console.log(`load average before: ${results.machine.loadBefore}; documents: ${do
 // Typical articles.
 {
   const set = take(docs.typical, 40);
-  const t = perDoc(set, (text) => ours.analyze(text, { input: "text" }), quick ? 5 : 11);
+  const analyzeText = (text) => ours.analyze(text, { input: "text" });
+  const t = perDoc(set, analyzeText, quick ? 5 : 11);
   const bytes = set.reduce((n, d) => n + Buffer.byteLength(d), 0);
   const f = { documents: set.length, meanKB: bytes / set.length / 1024, medianMs: median(t), p90Ms: quantile(t, 0.9) };
   results.figures.typical = f;
@@ -232,14 +241,13 @@ console.log(`load average before: ${results.machine.loadBefore}; documents: ${do
   // was taken as much as on the code; the quickest pass is the nearest to
   // a quiet host.
   const passes = [];
-  for (let r = 0; r < (quick ? 5 : 20); r++) {
-    passes.push(median(set.map((text) => {
-      const s = now();
-      ours.analyze(text, { input: "text" });
-      return now() - s;
-    })));
-  }
-  const drift = { passes: passes.length, quickestMs: Math.min(...passes), medianMs: median(passes), slowestMs: Math.max(...passes) };
+  for (let r = 0; r < (quick ? 5 : 20); r++) passes.push(median(set.map((text) => timed(analyzeText, text))));
+  const drift = {
+    passes: passes.length,
+    quickestMs: Math.min(...passes),
+    medianMs: median(passes),
+    slowestMs: Math.max(...passes),
+  };
   results.figures.typicalDrift = drift;
   table(
     "The same articles, pass after pass (median of each pass over all of them)",
