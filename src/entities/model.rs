@@ -72,6 +72,8 @@ const _: () = assert!(PACKED % LANES == 0 && PACKED == 16);
 const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
 /// Rows summed before the lanes are read out (so no lane overflows).
 const ROWS_PER_SUM: usize = 256;
+/// Buckets whose row numbers are read before their rows.
+const ROW_BATCH: usize = 32;
 /// A row number no row has: a model has fewer distinct rows.
 const NO_ROW: u16 = u16::MAX;
 
@@ -123,22 +125,25 @@ impl Model {
     /// and how many there were.
     #[inline]
     fn each_row(&self, chunk: &[u32], mut add: impl FnMut(&PackedRow)) -> (i32, i32) {
-        // Every bucket's row number first, then the rows: the reads of one
-        // loop depend on nothing in it, so they overlap (about 2 % of a
-        // typical article in wasm, against reading each row as soon as its
-        // number comes).
-        let mut ids = [NO_ROW; ROWS_PER_SUM];
-        for (id, &b) in ids.iter_mut().zip(chunk) {
-            *id = self.index.get(b as usize).copied().unwrap_or(NO_ROW);
-        }
         let mut outside = 0i32;
         let mut n = 0i32;
-        for &id in &ids[..chunk.len().min(ROWS_PER_SUM)] {
-            let id = usize::from(id);
-            if let (Some(row), Some(&o)) = (self.rows.get(id), self.outside.get(id)) {
-                outside = outside.wrapping_add(i32::from(o));
-                add(row);
-                n += 1;
+        // A few buckets' row numbers first, then their rows: the reads of
+        // one loop depend on nothing in it, so they overlap (about 2 % of a
+        // typical article in wasm, against reading each row as soon as its
+        // number comes). A small batch, so that no large array is filled
+        // for every token.
+        for batch in chunk.chunks(ROW_BATCH) {
+            let mut ids = [NO_ROW; ROW_BATCH];
+            for (id, &b) in ids.iter_mut().zip(batch) {
+                *id = self.index.get(b as usize).copied().unwrap_or(NO_ROW);
+            }
+            for &id in &ids[..batch.len()] {
+                let id = usize::from(id);
+                if let (Some(row), Some(&o)) = (self.rows.get(id), self.outside.get(id)) {
+                    outside = outside.wrapping_add(i32::from(o));
+                    add(row);
+                    n += 1;
+                }
             }
         }
         (outside, n)
