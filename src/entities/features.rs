@@ -23,7 +23,7 @@ pub(crate) const fn tag(type_index: usize, part: usize) -> usize {
 }
 
 /// `(type index, part)` of a tag, `None` for `O` (and the BOS marker).
-pub(crate) fn split_tag(t: usize) -> Option<(usize, usize)> {
+pub(crate) const fn split_tag(t: usize) -> Option<(usize, usize)> {
     if t == 0 || t >= N_TAGS {
         None
     } else {
@@ -32,8 +32,37 @@ pub(crate) fn split_tag(t: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether tag `t` may follow tag `prev` (BILOU well-formedness).
+#[inline]
 pub(crate) fn allowed(prev: usize, t: usize) -> bool {
-    let open = split_tag(prev).filter(|&(_, p)| p <= 1).map(|(ty, _)| ty);
+    match ALLOWED.get(prev).and_then(|row| row.get(t)) {
+        Some(&ok) => ok,
+        None => follows(prev, t),
+    }
+}
+
+/// [`follows`] of every tag after every tag and the BOS marker, looked up
+/// by the decoder for each tag of each token.
+static ALLOWED: [[bool; N_TAGS]; N_TAGS + 1] = {
+    let mut table = [[false; N_TAGS]; N_TAGS + 1];
+    let mut prev = 0;
+    while prev <= N_TAGS {
+        let mut t = 0;
+        while t < N_TAGS {
+            table[prev][t] = follows(prev, t);
+            t += 1;
+        }
+        prev += 1;
+    }
+    table
+};
+
+/// The rule behind [`allowed`]: after `B` or `I` of a type only `I` or
+/// `L` of that type; elsewhere `O`, `B` or `U` of any type.
+const fn follows(prev: usize, t: usize) -> bool {
+    let open = match split_tag(prev) {
+        Some((ty, part)) if part <= 1 => Some(ty),
+        _ => None,
+    };
     match (open, split_tag(t)) {
         (Some(ty), Some((t2, p))) => t2 == ty && (p == 1 || p == 2),
         (Some(_), None) => false,
@@ -569,6 +598,37 @@ mod tests {
     fn both(word: &str) -> ((Counts, String), (Counts, String)) {
         let (mut a, mut b) = (String::new(), String::new());
         ((count_ascii(word, &mut a), a), (count_chars(word, &mut b), b))
+    }
+
+    #[test]
+    fn tag_transitions_table() {
+        // Tags: O, then B I L U of PER (1-4), LOC (5-8), ORG, MISC.
+        let (o, b_per, i_per, l_per, u_per, b_loc, l_loc) = (0, 1, 2, 3, 4, 5, 7);
+        for (prev, t, ok) in [
+            (BOS_TAG, o, true),
+            (BOS_TAG, b_per, true),
+            (BOS_TAG, u_per, true),
+            (BOS_TAG, i_per, false),
+            (BOS_TAG, l_per, false),
+            (o, b_loc, true),
+            (o, l_loc, false),
+            (b_per, i_per, true),
+            (b_per, l_per, true),
+            (b_per, o, false),
+            (b_per, l_loc, false),
+            (i_per, i_per, true),
+            (i_per, b_per, false),
+            (l_per, o, true),
+            (l_per, b_loc, true),
+            (l_per, i_per, false),
+            (u_per, u_per, true),
+            (u_per, l_per, false),
+        ] {
+            assert_eq!(allowed(prev, t), ok, "{prev} -> {t}");
+        }
+        // Outside the table: the rule itself.
+        assert!(allowed(BOS_TAG + 1, N_TAGS + 3));
+        assert!(!allowed(b_per, N_TAGS));
     }
 
     #[test]
