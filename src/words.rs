@@ -25,6 +25,58 @@ pub(crate) const fn finish(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// Where `needle` first occurs in `hay`: the answer of `str::find`. The
+/// rules search short needles in sentences and blocks, where the Two-Way
+/// searcher behind `str::find` spends more on its set-up than on the
+/// search; this scans for the needle's first byte eight bytes at a time and
+/// compares the rest where it is found. (A match of a whole UTF-8 needle
+/// always starts on a character boundary.)
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?;
+    let mut i = 0;
+    while i <= last {
+        let at = i + first_byte(&h[i..=last], first)?;
+        if h[at..at + n.len()] == *n {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Whether `needle` occurs in `hay` ([`find_str`]).
+#[inline]
+pub(crate) fn contains_str(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle).is_some()
+}
+
+/// The first position of byte `b` in `h`, eight bytes at a time: a byte of
+/// `x` is zero where `h` has `b`, and the lowest flag of the zero-byte test
+/// is always a true one.
+fn first_byte(h: &[u8], b: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(b);
+    let mut chunks = h.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes) ^ pattern;
+        let zero = x.wrapping_sub(LO) & !x & HI;
+        if zero != 0 {
+            return Some(base + (zero.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    h[base..].iter().position(|&c| c == b).map(|k| base + k)
+}
+
 /// A static set of words mapped to small values, built once: open
 /// addressing over a power-of-two table at most half full.
 pub(crate) struct WordMap<V: Copy> {
@@ -171,10 +223,52 @@ mod tests {
     }
 
     #[test]
+    fn find_table() {
+        for (hay, needle) in [
+            ("", ""),
+            ("", "a"),
+            ("abc", ""),
+            ("a", "a"),
+            ("ab", "abc"),
+            ("the cat sat on the mat", "the"),
+            ("the cat sat on the mat", " the "),
+            ("the cat sat on the mat", "mat"),
+            ("the cat sat on the mat", "hat"),
+            ("aaaaaaaaaaaaaaaaab", "aab"),
+            ("01234567x01234567y", "7y"),
+            ("Zürich’s ‘Ærø’ — 5€", "’ —"),
+            ("Zürich’s ‘Ærø’ — 5€", "€"),
+            ("Zürich’s ‘Ærø’ — 5€", "ø’ — 5€!"),
+            ("visit www.example.org today", "www."),
+        ] {
+            assert_eq!(find_str(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
+    }
+
+    #[test]
     fn map_merges_repeated_words() {
         let map = WordMap::new([("a", 1u16), ("b", 2), ("a", 4)], |x, y| x | y);
         assert_eq!(map.get("a"), Some(5));
         assert_eq!(map.get("b"), Some(2));
         assert_eq!(map.get("c"), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::find_str;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Small alphabets, so that needles often occur, in part or whole.
+            #[test]
+            fn find_answers_like_str_find(hay in "[ab ’é]{0,40}", needle in "[ab ’é]{0,5}") {
+                prop_assert_eq!(find_str(&hay, &needle), hay.find(&needle));
+            }
+
+            #[test]
+            fn find_answers_like_str_find_in_any_text(hay in "\\PC{0,60}", needle in "\\PC{0,3}") {
+                prop_assert_eq!(find_str(&hay, &needle), hay.find(&needle));
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::blocks::{Block, BlockKind};
 use crate::lang::Lang;
+use crate::words::contains_str;
 
 /// Text statistics of one block.
 #[derive(Clone, Debug, Default)]
@@ -157,7 +158,7 @@ impl Features {
 
 /// URLs, e-mail addresses and rows of menu items separated by `|` or `»`.
 fn looks_like_link(text: &str) -> bool {
-    let lower_has = |p: &str| text.contains(p);
+    let lower_has = |p: &str| contains_str(text, p);
     // The character tests first: they spare most substring searches.
     if (text.contains(':') && (lower_has("http://") || lower_has("https://"))) || lower_has("www.") {
         return text.split_whitespace().count() <= 12;
@@ -184,7 +185,7 @@ fn has_contact(text: &str) -> bool {
         || (text.contains(':')
             && ["Tel:", "Telephone:", "Fax:", "Phone:", "E-mail:"]
                 .iter()
-                .any(|p| text.contains(p)))
+                .any(|p| contains_str(text, p)))
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ const fn rule(name: &'static str, reason: &'static str, matcher: Match, section:
 
 use std::sync::OnceLock;
 
-use crate::words::WordMap;
+use crate::words::{contains_str, find_str, WordMap};
 use Match::{Contains, Prefix, Test, Whole};
 
 /// Every rule, tried in order; the first that matches names the removal.
@@ -842,7 +842,7 @@ fn is_author_bio(norm: &str) -> bool {
         "host of",
     ];
     // Every verb below starts with " is " or " was ".
-    if !norm.contains(" is ") && !norm.contains(" was ") {
+    if !contains_str(norm, " is ") && !contains_str(norm, " was ") {
         return false;
     }
     let Some(at) = [
@@ -854,7 +854,7 @@ fn is_author_bio(norm: &str) -> bool {
         " is our ",
     ]
     .iter()
-    .filter_map(|v| norm.find(v))
+    .filter_map(|v| find_str(norm, v))
     .min() else {
         return false;
     };
@@ -863,7 +863,7 @@ fn is_author_bio(norm: &str) -> bool {
         return false;
     }
     let head: String = norm.split_whitespace().take(25).collect::<Vec<_>>().join(" ");
-    ROLES.iter().any(|r| head.contains(r))
+    ROLES.iter().any(|r| contains_str(&head, r))
 }
 
 /// A caption: a block ending with a photo credit in brackets, "(Photo:
@@ -986,7 +986,7 @@ pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
             Prefix(pats) => pats
                 .iter()
                 .any(|p| p.as_bytes().first().is_none_or(|&b| Some(b) == first) && starts_with_word(head, p)),
-            Contains(pats) => pats.iter().any(|p| pairs.may_contain(p) && head.contains(p)),
+            Contains(pats) => pats.iter().any(|p| pairs.may_contain(p) && contains_str(head, p)),
             Test(test) => test(norm),
         };
         hit.then_some(r)

@@ -6,6 +6,8 @@
 //! Every rule works on byte offsets of the sentence: a [`Draft`] keeps the
 //! range `head..end` minus some `holes`, so the fact's source span is known.
 
+use crate::words::{contains_str, find_str};
+
 use super::text::{
     balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower,
     nested_at, words, Nesting,
@@ -451,7 +453,7 @@ fn is_boilerplate(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    if MARKS.iter().any(|m| lower.contains(m)) {
+    if MARKS.iter().any(|m| contains_str(&lower, m)) {
         return true;
     }
     // An e-mail address, or a "follow … on Twitter" credit.
@@ -459,7 +461,7 @@ fn is_boilerplate(s: &str) -> bool {
         w.find('@')
             .is_some_and(|at| at > 0 && w[at + 1..].contains('.') && !w.ends_with('@'))
     });
-    email || (lower.contains("follow ") && lower.contains(" on twitter"))
+    email || (contains_str(&lower, "follow ") && contains_str(&lower, " on twitter"))
 }
 
 /// Skips spaces from `i`.
@@ -759,8 +761,8 @@ fn drop_asides(s: &str, d: &mut Draft) {
     }
     // A pair of dashes around an aside: "The attack — the third this year — killed 12."
     for dash in [" — ", " – ", " -- "] {
-        if let Some(a) = body.find(dash) {
-            if let Some(len) = body[a + dash.len()..].find(dash) {
+        if let Some(a) = find_str(body, dash) {
+            if let Some(len) = find_str(&body[a + dash.len()..], dash) {
                 let b = a + dash.len() + len;
                 if count_words(&body[a..b]) <= 12 && !nested_at(body, a) {
                     d.holes.push((head + a, head + b + dash.len() - 1));
