@@ -59,6 +59,11 @@ fn list_bits(word: &str) -> u16 {
     lists().get(word).unwrap_or(0)
 }
 
+/// The lists the lower-case form of `word` is in, as bits.
+fn list_bits_any_case(word: &str) -> u16 {
+    lists().get_lowercase(word).unwrap_or(0)
+}
+
 /// Lower-cases `word` into `out` (cleared first), as `str::to_lowercase`
 /// would.
 pub(crate) fn lower_into(word: &str, out: &mut String) {
@@ -93,7 +98,16 @@ impl Lang {
     /// True when `word` (already lower-case) is a function word of this
     /// language, or of English, which menus and captions often are in.
     pub fn is_stopword(&self, word: &str) -> bool {
-        let bits = list_bits(word);
+        self.has_bits(list_bits(word))
+    }
+
+    /// [`Lang::is_stopword`] of `word` in lower case, without building the
+    /// lower-case string for an ASCII word.
+    pub fn is_stopword_any_case(&self, word: &str) -> bool {
+        self.has_bits(list_bits_any_case(word))
+    }
+
+    fn has_bits(&self, bits: u16) -> bool {
         let own = self.list.map_or(0, |i| 1u16 << i);
         bits & (own | 1) != 0
     }
@@ -110,7 +124,6 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
     let mut hits = vec![0usize; LISTS.len()];
     let mut words = 0usize;
     let mut seen = 0usize;
-    let mut lower = String::new();
     for text in texts {
         // A single huge block (a 10 MB line) is sampled too, not read whole.
         let text = sample(text, SAMPLE_BYTES);
@@ -120,8 +133,7 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
             .filter(|w| !w.is_empty())
         {
             words += 1;
-            lower_into(w, &mut lower);
-            let bits = list_bits(&lower);
+            let bits = list_bits_any_case(w);
             if bits != 0 {
                 for (i, h) in hits.iter_mut().enumerate() {
                     if bits & (1 << i) != 0 {

@@ -138,6 +138,37 @@ impl<V: Copy> WordMap<V> {
     }
 }
 
+impl<V: Copy> WordMap<V> {
+    /// The value of `word` in lower case (`str::to_lowercase`), without
+    /// building the lower-case string when `word` is ASCII.
+    pub fn get_lowercase(&self, word: &str) -> Option<V> {
+        if !word.is_ascii() {
+            return self.get(&word.to_lowercase());
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word.as_bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        let mut at = finish(h) as usize & self.mask;
+        loop {
+            let e = *self.slots.get(at)?;
+            if e == EMPTY {
+                return None;
+            }
+            let (w, v) = *self.entries.get(e as usize)?;
+            if w.len() == word.len()
+                && w.bytes()
+                    .zip(word.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+            {
+                return Some(v);
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+}
+
 /// A static set of words.
 pub(crate) struct WordSet(WordMap<()>);
 
@@ -246,6 +277,40 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_lookups_answer_for_the_lower_case_word() {
+        let map = WordMap::new(
+            [
+                ("the", 1u16),
+                ("über", 2),
+                ("a", 4),
+                ("mcdonald's", 8),
+                ("Odd", 16),
+            ],
+            |x, y| x | y,
+        );
+        for w in [
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "th",
+            "thee",
+            "Über",
+            "ÜBER",
+            "über",
+            "A",
+            "a",
+            "McDonald's",
+            "Odd",
+            "odd",
+            "ODD",
+            "",
+        ] {
+            assert_eq!(map.get_lowercase(w), map.get(&w.to_lowercase()), "{w:?}");
+        }
+    }
+
+    #[test]
     fn map_merges_repeated_words() {
         let map = WordMap::new([("a", 1u16), ("b", 2), ("a", 4)], |x, y| x | y);
         assert_eq!(map.get("a"), Some(5));
@@ -255,7 +320,7 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
-        use super::super::find_str;
+        use super::super::{find_str, WordMap};
         use proptest::prelude::*;
 
         proptest! {
@@ -263,6 +328,12 @@ mod tests {
             #[test]
             fn find_answers_like_str_find(hay in "[ab ’é]{0,40}", needle in "[ab ’é]{0,5}") {
                 prop_assert_eq!(find_str(&hay, &needle), hay.find(&needle));
+            }
+
+            #[test]
+            fn lowercase_lookups_answer_like_lowering_first(word in "[a-zA-Z'İK\u{212a}ß]{0,6}") {
+                let map = WordMap::new(["a", "the", "it's", "k", "i̇", "ss", "ß"].map(|w| (w, ())), |_, _| ());
+                prop_assert_eq!(map.get_lowercase(&word), map.get(&word.to_lowercase()));
             }
 
             #[test]

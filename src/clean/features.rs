@@ -104,11 +104,13 @@ impl Features {
                     caps += 1;
                 }
             }
-            crate::lang::lower_into(w, &mut lower);
-            let korean_particle = lang.code == "ko" && KO_PARTICLES.iter().any(|p| lower.ends_with(p));
-            if lang.is_stopword(&lower) || korean_particle {
-                stops += 1;
-            }
+            let stop = if lang.code == "ko" {
+                crate::lang::lower_into(w, &mut lower);
+                lang.is_stopword(&lower) || KO_PARTICLES.iter().any(|p| lower.ends_with(p))
+            } else {
+                lang.is_stopword_any_case(w)
+            };
+            stops += usize::from(stop);
         }
         if cjk > 0 {
             let cjk_words = cjk.div_ceil(2);

@@ -140,7 +140,21 @@ pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
 pub(super) fn terms_of_words<'t>(text: &'t str, ws: &[(usize, usize)], lang: Lang) -> Vec<Cow<'t, str>> {
     let mut out = Vec::new();
     for &(a, b) in ws {
-        let lowered = lower(&text[a..b]);
+        let word = &text[a..b];
+        // A function word written with a capital ("The", "He") is left
+        // out without being lower-cased first: for an ASCII word, the
+        // tests below on the word as written. (Words in lower case meet
+        // them below, once.)
+        if word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let w = match word.as_bytes() {
+                [.., b'\'', b's' | b'S'] => &word[..word.len() - 2],
+                _ => word,
+            };
+            if w.len() < 2 || lang.is_stopword_any_case(w) {
+                continue;
+            }
+        }
+        let lowered = lower(word);
         let mut w: &str = &lowered;
         for suffix in ["’s", "'s"] {
             w = w.strip_suffix(suffix).unwrap_or(w);
@@ -375,6 +389,13 @@ mod tests {
             ["bus", "café", "city", "closed", "late", "mayor", "office", "park", "zoë"]
         );
         assert_eq!(terms(text, en), got_strs);
+        // Function words in capitals, with and without a possessive.
+        let caps = "The THE It's HE'S I A Of Reuters' WHO'S Minister's OFFICE'S";
+        let capitalised: Vec<String> = terms_of_words(caps, &words(caps), en)
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(capitalised, ["minister", "office", "reuter"]);
         // Words in lower case already are borrowed from the text, not copied.
         for t in &got {
             let borrowed = matches!(t, Cow::Borrowed(_));
