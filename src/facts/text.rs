@@ -313,26 +313,20 @@ impl Nesting {
             return Nesting(Vec::new());
         }
         let mut mask = vec![false; s.len() + 1];
-        let mut parens = 0i32;
-        let mut straight = false;
-        let mut curly = 0i32;
-        for (i, c) in s.char_indices() {
-            let nested = parens > 0 || straight || curly > 0;
-            for m in &mut mask[i..i + c.len_utf8()] {
-                *m = nested;
+        let mut depth = Depth::default();
+        // Every byte up to a mark, and the mark's own, take the state
+        // before the mark.
+        let mut from = 0;
+        for (i, mark) in marks(s) {
+            if mark == Mark::Comma {
+                continue;
             }
-            match c {
-                '(' | '[' => parens += 1,
-                ')' | ']' => parens -= 1,
-                '"' => straight = !straight,
-                '“' => curly += 1,
-                '”' => curly -= 1,
-                _ => {}
-            }
+            let to = i + mark.len();
+            mask[from..to].fill(depth.nested());
+            depth.step(mark);
+            from = to;
         }
-        if let Some(last) = mask.last_mut() {
-            *last = parens > 0 || straight || curly > 0;
-        }
+        mask[from..].fill(depth.nested());
         Nesting(mask)
     }
 
@@ -345,23 +339,85 @@ impl Nesting {
 /// Whether byte offset `pos` of `s` is inside parentheses, brackets or
 /// quotation marks.
 pub(super) fn nested_at(s: &str, pos: usize) -> bool {
-    let mut parens = 0i32;
-    let mut straight = false;
-    let mut curly = 0i32;
-    for (i, c) in s.char_indices() {
-        if i >= pos {
-            break;
-        }
-        match c {
-            '(' | '[' => parens += 1,
-            ')' | ']' => parens -= 1,
-            '"' => straight = !straight,
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            _ => {}
+    let mut depth = Depth::default();
+    for (_, mark) in marks(s).take_while(|&(i, _)| i < pos) {
+        depth.step(mark);
+    }
+    depth.nested()
+}
+
+/// A character that opens or closes a nesting, or a comma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// `(` or `[`.
+    Open,
+    /// `)` or `]`.
+    Close,
+    /// `"`, which opens and closes.
+    Straight,
+    /// `“`.
+    OpenCurly,
+    /// `”`.
+    CloseCurly,
+    Comma,
+}
+
+impl Mark {
+    /// Its length in bytes.
+    fn len(self) -> usize {
+        match self {
+            Mark::OpenCurly | Mark::CloseCurly => 3,
+            _ => 1,
         }
     }
-    parens > 0 || straight || curly > 0
+}
+
+/// The [`Mark`]s of `s` with their byte offsets, found byte by byte rather
+/// than character by character: each is ASCII or, for the curly quotes,
+/// starts with the byte 0xE2, which is never inside another character.
+pub(super) fn marks(s: &str) -> impl Iterator<Item = (usize, Mark)> + '_ {
+    let b = s.as_bytes();
+    b.iter().enumerate().filter_map(move |(i, &c)| {
+        let mark = match c {
+            b'(' | b'[' => Mark::Open,
+            b')' | b']' => Mark::Close,
+            b'"' => Mark::Straight,
+            b',' => Mark::Comma,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => Mark::OpenCurly,
+                Some(0x9D) => Mark::CloseCurly,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some((i, mark))
+    })
+}
+
+/// How deep a scan is inside parentheses, brackets and quotation marks.
+#[derive(Default)]
+pub(super) struct Depth {
+    parens: i32,
+    straight: bool,
+    curly: i32,
+}
+
+impl Depth {
+    pub fn nested(&self) -> bool {
+        self.parens > 0 || self.straight || self.curly > 0
+    }
+
+    /// After `mark` (a comma changes nothing).
+    pub fn step(&mut self, mark: Mark) {
+        match mark {
+            Mark::Open => self.parens += 1,
+            Mark::Close => self.parens -= 1,
+            Mark::Straight => self.straight = !self.straight,
+            Mark::OpenCurly => self.curly += 1,
+            Mark::CloseCurly => self.curly -= 1,
+            Mark::Comma => {}
+        }
+    }
 }
 
 /// Balanced parentheses and quotation marks.
@@ -398,6 +454,40 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether each byte offset of `s` (and its end) is nested, read
+    /// character by character.
+    fn nested_char_by_char(s: &str) -> Vec<bool> {
+        let mut out = vec![false; s.len() + 1];
+        let (mut parens, mut straight, mut curly) = (0i32, false, 0i32);
+        for (i, c) in s.char_indices() {
+            out[i..i + c.len_utf8()].fill(parens > 0 || straight || curly > 0);
+            match c {
+                '(' | '[' => parens += 1,
+                ')' | ']' => parens -= 1,
+                '"' => straight = !straight,
+                '“' => curly += 1,
+                '”' => curly -= 1,
+                _ => {}
+            }
+        }
+        out[s.len()] = parens > 0 || straight || curly > 0;
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nesting_as_read_char_by_char(s in "[ab ,()\\[\\]\"“”’—é]{0,40}") {
+            let want = nested_char_by_char(&s);
+            let nesting = Nesting::of(&s);
+            for (pos, &w) in want.iter().enumerate() {
+                proptest::prop_assert_eq!(nesting.at(pos), w, "Nesting at {}", pos);
+                if s.is_char_boundary(pos) {
+                    proptest::prop_assert_eq!(nested_at(&s, pos), w, "nested_at {}", pos);
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_and_counts() {

@@ -9,8 +9,8 @@
 use crate::words::{contains_str, find_str};
 
 use super::text::{
-    balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower,
-    nested_at, words, Nesting,
+    balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower, marks,
+    nested_at, words, Depth, Mark, Nesting,
 };
 
 /// The longest fact, in words.
@@ -714,25 +714,17 @@ fn aside_commas(s: &str) -> Vec<usize> {
 /// Byte offsets of the commas of `s` outside brackets and quotes.
 fn top_level_commas(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut parens = 0i32;
-    let mut straight = false;
-    let mut curly = 0i32;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '[' => parens += 1,
-            ')' | ']' => parens -= 1,
-            '"' => straight = !straight,
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            ',' if parens <= 0 && !straight && curly <= 0 => {
-                // Not the comma of "20,000".
-                let digits = s[..i].ends_with(|c: char| c.is_ascii_digit())
-                    && s[i + 1..].starts_with(|c: char| c.is_ascii_digit());
-                if !digits {
-                    out.push(i);
-                }
+    let mut depth = Depth::default();
+    let b = s.as_bytes();
+    for (i, mark) in marks(s) {
+        if mark != Mark::Comma {
+            depth.step(mark);
+        } else if !depth.nested() {
+            // Not the comma of "20,000".
+            let digits = i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !digits {
+                out.push(i);
             }
-            _ => {}
         }
     }
     out
@@ -2181,6 +2173,32 @@ mod tests {
                     assert!(d.head <= d.end && d.end <= s.len());
                 }
             }
+        }
+
+        /// The byte scan finds the commas a character-by-character scan
+        /// does.
+        #[test]
+        fn top_level_commas_as_read_char_by_char(s in "[ab1 ,()\\[\\]\"“”’—é]{0,40}") {
+            let mut want = Vec::new();
+            let (mut parens, mut straight, mut curly) = (0i32, false, 0i32);
+            for (i, c) in s.char_indices() {
+                match c {
+                    '(' | '[' => parens += 1,
+                    ')' | ']' => parens -= 1,
+                    '"' => straight = !straight,
+                    '“' => curly += 1,
+                    '”' => curly -= 1,
+                    ',' if parens <= 0 && !straight && curly <= 0 => {
+                        let digits = s[..i].ends_with(|c: char| c.is_ascii_digit())
+                            && s[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+                        if !digits {
+                            want.push(i);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(top_level_commas(&s), want);
         }
 
         #[test]
