@@ -706,13 +706,15 @@ fn stems(terms: &[String]) -> Vec<String> {
                 .to_string()
         })
         .collect();
-    out.sort_unstable();
+    out.sort_unstable_by(|a, b| score::cmp_terms(a, b));
     out.dedup();
     out
 }
 
 fn shared(a: &[String], b: &[String]) -> usize {
-    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
+    a.iter()
+        .filter(|t| b.binary_search_by(|x| score::cmp_terms(x, t)).is_ok())
+        .count()
 }
 
 /// Cosine of two stem sets.
