@@ -9,12 +9,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// depends on every byte (hash tables use the top and the bottom bits).
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    finish(h)
+    hash_each(bytes.iter().copied())
+}
+
+/// [`hash_bytes`] of the bytes `bytes` yields.
+#[inline]
+fn hash_each(bytes: impl Iterator<Item = u8>) -> u64 {
+    finish(bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    }))
 }
 
 /// The splitmix64 finaliser.
@@ -122,46 +125,35 @@ impl<V: Copy> WordMap<V> {
     /// The value of `word`, if it is in the map.
     #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
-        let mut at = hash_bytes(word.as_bytes()) as usize & self.mask;
-        loop {
-            match self.slots[at] {
-                EMPTY => return None,
-                e => {
-                    let (w, v) = self.entries[e as usize];
-                    if w == word {
-                        return Some(v);
-                    }
-                }
-            }
-            at = (at + 1) & self.mask;
-        }
+        self.probe(hash_bytes(word.as_bytes()), |w| w == word)
     }
-}
 
-impl<V: Copy> WordMap<V> {
     /// The value of `word` in lower case (`str::to_lowercase`), without
     /// building the lower-case string when `word` is ASCII.
     pub fn get_lowercase(&self, word: &str) -> Option<V> {
         if !word.is_ascii() {
             return self.get(&word.to_lowercase());
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in word.as_bytes() {
-            h ^= u64::from(b.to_ascii_lowercase());
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        let mut at = finish(h) as usize & self.mask;
+        let hash = hash_each(word.bytes().map(|b| b.to_ascii_lowercase()));
+        self.probe(hash, |w| {
+            w.len() == word.len()
+                && w.bytes()
+                    .zip(word.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        })
+    }
+
+    /// The value of the entry of hash `hash` that `is_word` accepts.
+    #[inline]
+    fn probe(&self, hash: u64, is_word: impl Fn(&str) -> bool) -> Option<V> {
+        let mut at = hash as usize & self.mask;
         loop {
             let e = *self.slots.get(at)?;
             if e == EMPTY {
                 return None;
             }
             let (w, v) = *self.entries.get(e as usize)?;
-            if w.len() == word.len()
-                && w.bytes()
-                    .zip(word.bytes())
-                    .all(|(a, b)| a == b.to_ascii_lowercase())
-            {
+            if is_word(w) {
                 return Some(v);
             }
             at = (at + 1) & self.mask;

@@ -451,29 +451,31 @@ pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether each byte offset of `s` (and its end) is nested, read
+/// character by character: the reference the byte scans are tested
+/// against.
+#[cfg(test)]
+pub(super) fn nested_char_by_char(s: &str) -> Vec<bool> {
+    let mut out = vec![false; s.len() + 1];
+    let (mut parens, mut straight, mut curly) = (0i32, false, 0i32);
+    for (i, c) in s.char_indices() {
+        out[i..i + c.len_utf8()].fill(parens > 0 || straight || curly > 0);
+        match c {
+            '(' | '[' => parens += 1,
+            ')' | ']' => parens -= 1,
+            '"' => straight = !straight,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            _ => {}
+        }
+    }
+    out[s.len()] = parens > 0 || straight || curly > 0;
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Whether each byte offset of `s` (and its end) is nested, read
-    /// character by character.
-    fn nested_char_by_char(s: &str) -> Vec<bool> {
-        let mut out = vec![false; s.len() + 1];
-        let (mut parens, mut straight, mut curly) = (0i32, false, 0i32);
-        for (i, c) in s.char_indices() {
-            out[i..i + c.len_utf8()].fill(parens > 0 || straight || curly > 0);
-            match c {
-                '(' | '[' => parens += 1,
-                ')' | ']' => parens -= 1,
-                '"' => straight = !straight,
-                '“' => curly += 1,
-                '”' => curly -= 1,
-                _ => {}
-            }
-        }
-        out[s.len()] = parens > 0 || straight || curly > 0;
-        out
-    }
 
     proptest::proptest! {
         #[test]

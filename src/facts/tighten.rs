@@ -2179,25 +2179,19 @@ mod tests {
         /// does.
         #[test]
         fn top_level_commas_as_read_char_by_char(s in "[ab1 ,()\\[\\]\"“”’—é]{0,40}") {
-            let mut want = Vec::new();
-            let (mut parens, mut straight, mut curly) = (0i32, false, 0i32);
-            for (i, c) in s.char_indices() {
-                match c {
-                    '(' | '[' => parens += 1,
-                    ')' | ']' => parens -= 1,
-                    '"' => straight = !straight,
-                    '“' => curly += 1,
-                    '”' => curly -= 1,
-                    ',' if parens <= 0 && !straight && curly <= 0 => {
-                        let digits = s[..i].ends_with(|c: char| c.is_ascii_digit())
-                            && s[i + 1..].starts_with(|c: char| c.is_ascii_digit());
-                        if !digits {
-                            want.push(i);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            let nested = super::super::text::nested_char_by_char(&s);
+            let want: Vec<usize> = s
+                .char_indices()
+                .filter(|&(i, c)| {
+                    // Not the comma of "20,000".
+                    let digits = || {
+                        s[..i].ends_with(|c: char| c.is_ascii_digit())
+                            && s[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+                    };
+                    c == ',' && !nested[i] && !digits()
+                })
+                .map(|(i, _)| i)
+                .collect();
             proptest::prop_assert_eq!(top_level_commas(&s), want);
         }
 
