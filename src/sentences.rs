@@ -176,7 +176,10 @@ fn is_opener(c: char) -> bool {
 
 /// Byte spans of the sentences of `text`, trimmed.
 pub(crate) fn split_text(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Counted first (a quick byte scan), so that the table is not copied
+    // as it grows.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let mut out = Vec::new();
     let mut start = 0usize;
     let n = chars.len();

@@ -47,7 +47,21 @@ impl DocTokens {
 
 /// Tokenises every sentence and computes the token features.
 pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
-    let mut doc = DocTokens::default();
+    // About one token to every four bytes of sentence text (a word and
+    // its space, or a mark): room for all of them up front, so that the
+    // token tables are not copied as they grow.
+    let bytes: usize = sentences
+        .items
+        .iter()
+        .map(|s| s.end.saturating_sub(s.start))
+        .sum();
+    let room = bytes / 4 + 16;
+    let mut doc = DocTokens {
+        spans: Vec::with_capacity(room),
+        src: Vec::with_capacity(room),
+        feats: Vec::with_capacity(room),
+        sents: Vec::with_capacity(sentences.items.len()),
+    };
     let mut scratch = String::new();
     for s in &sentences.items {
         let text = sentences.block_text(s.origin);
@@ -85,7 +99,8 @@ pub(crate) fn prepare(sentences: &Sentences) -> DocTokens {
         });
     }
     let ranges: Vec<(usize, usize)> = doc.sents.iter().map(|s| (s.start, s.end)).collect();
-    let mut seen = features::HashKeyed::default();
+    // An article has about half as many distinct words as tokens.
+    let mut seen = features::HashKeyed::with_capacity_and_hasher(doc.feats.len() / 2, Default::default());
     features::document_bits(&mut doc.feats, &ranges, &mut seen);
     restore_case(sentences, &mut doc, &mut scratch);
     doc

@@ -138,6 +138,14 @@ pub(crate) struct History {
 }
 
 impl History {
+    /// An empty history with room for the capitalised words of an
+    /// article of `tokens` tokens (about one token in eight).
+    pub fn for_tokens(tokens: usize) -> History {
+        History {
+            last: HashKeyed::with_capacity_and_hasher(tokens / 8, Default::default()),
+        }
+    }
+
     /// The history value of a token: 0 unseen, 1-4 a type, 5 outside names.
     pub fn get(&self, t: &TokFeat) -> u8 {
         if capitalised(t.class) {
@@ -185,11 +193,22 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
 
 /// Mixes two hashes (a splitmix64 finaliser over their combination).
 pub(crate) const fn mix(a: u64, b: u64) -> u64 {
-    let mut z = a.rotate_left(23) ^ b.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    let z = mix_top(a, b);
     z ^ (z >> 31)
 }
+
+/// [`mix`] without its last step, which changes none of the top 33 bits:
+/// enough for a bucket of up to 33 bits, one step cheaper.
+const fn mix_top(a: u64, b: u64) -> u64 {
+    let mut z = a.rotate_left(23) ^ b.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb)
+}
+
+/// The most hash bits a model may have: the buckets are the top bits of
+/// [`mix_top`].
+pub(crate) const MAX_BITS: u32 = 24;
+const _: () = assert!(MAX_BITS <= 33);
 
 /// Hash of a lower-case word (the same as [`TokFeat::lower`]).
 pub(crate) fn word_hash(lower: &str) -> u64 {
@@ -485,9 +504,10 @@ pub(crate) struct Extractor {
 }
 
 impl Extractor {
+    /// The bucket of the feature `mix(a, b)` (its top `bits` bits).
     #[inline]
-    fn bucket(&self, h: u64) -> u32 {
-        (h >> (64 - self.bits)) as u32
+    fn bucket(&self, a: u64, b: u64) -> u32 {
+        (mix_top(a, b) >> (64 - self.bits)) as u32
     }
 
     /// Fills `hashed` (buckets) and `dense` (dense indices) for `sent[i]`.
@@ -535,56 +555,56 @@ impl Extractor {
         dense.push((D_CLASS_P1 + t0.class as usize * (N_TAGS + 1) + p1) as u32);
 
         let (wm2, wm1, w0, wp1, wp2) = (word(-2), word(-1), t0.lower, word(1), word(2));
-        let mut push = |h: u64| hashed.push(self.bucket(h));
-        push(mix(T_W0, w0));
-        push(mix(T_WM1, wm1));
-        push(mix(T_WP1, wp1));
-        push(mix(T_WM2, wm2));
-        push(mix(T_WP2, wp2));
-        push(mix(T_SHAPE0, t0.shape));
+        let mut push = |a: u64, b: u64| hashed.push(self.bucket(a, b));
+        push(T_W0, w0);
+        push(T_WM1, wm1);
+        push(T_WP1, wp1);
+        push(T_WM2, wm2);
+        push(T_WP2, wp2);
+        push(T_SHAPE0, t0.shape);
         let shape = |t: Option<&TokFeat>, edge: u64| t.map_or(edge, |t| t.shape);
-        push(mix(mix(T_SHAPE_M1, shape(tok(-1), BOS)), t0.shape));
-        push(mix(mix(T_SHAPE_P1, t0.shape), shape(tok(1), EOS)));
+        push(mix(T_SHAPE_M1, shape(tok(-1), BOS)), t0.shape);
+        push(mix(T_SHAPE_P1, t0.shape), shape(tok(1), EOS));
         for (k, &p) in t0.prefix.iter().enumerate() {
             if p != 0 {
-                push(mix(T_PREFIX + k as u64, p));
+                push(T_PREFIX + k as u64, p);
             }
         }
         for (k, &s) in t0.suffix.iter().enumerate() {
             if s != 0 {
-                push(mix(T_SUFFIX + k as u64, s));
+                push(T_SUFFIX + k as u64, s);
             }
         }
-        push(mix(mix(T_WM1_W0, wm1), w0));
-        push(mix(mix(T_W0_WP1, w0), wp1));
-        push(mix(mix(T_P1_W0, p1 as u64), w0));
-        push(mix(mix(T_P1_WM1, p1 as u64), wm1));
-        push(mix(mix(T_P1_SHAPE0, p1 as u64), t0.shape));
-        push(mix(mix(T_WM1_CLASS0, wm1), u64::from(t0.class)));
-        push(mix(mix(T_WP1_CLASS0, wp1), u64::from(t0.class)));
-        push(mix(mix(T_W0_FLAGS, w0), sflags as u64));
-        push(mix(mix(T_W0_CLASS, w0), u64::from(t0.class)));
-        push(mix(T_LEN, u64::from(t0.len) << 8 | u64::from(t0.class)));
+        push(mix(T_WM1_W0, wm1), w0);
+        push(mix(T_W0_WP1, w0), wp1);
+        push(mix(T_P1_W0, p1 as u64), w0);
+        push(mix(T_P1_WM1, p1 as u64), wm1);
+        push(mix(T_P1_SHAPE0, p1 as u64), t0.shape);
+        push(mix(T_WM1_CLASS0, wm1), u64::from(t0.class));
+        push(mix(T_WP1_CLASS0, wp1), u64::from(t0.class));
+        push(mix(T_W0_FLAGS, w0), sflags as u64);
+        push(mix(T_W0_CLASS, w0), u64::from(t0.class));
+        push(T_LEN, u64::from(t0.len) << 8 | u64::from(t0.class));
         if capitalised(t0.class) {
             let key = u64::from(t0.doc) | (sflags as u64) << 8 | u64::from(t0.class) << 16;
-            push(mix(T_DOC, key));
+            push(T_DOC, key);
         }
         if history != 0 {
-            push(mix(
+            push(
                 T_HISTORY,
                 u64::from(history) | u64::from(t0.class) << 8 | (sflags as u64) << 16,
-            ));
+            );
         }
         let gaz = |t: Option<&TokFeat>| t.map_or(0xff, |t| t.gaz);
         if t0.gaz != 0 {
-            push(mix(T_GAZ, u64::from(t0.gaz) | u64::from(t0.class) << 8));
+            push(T_GAZ, u64::from(t0.gaz) | u64::from(t0.class) << 8);
         }
         let (gm1, gp1) = (gaz(tok(-1)), gaz(tok(1)));
         if gm1 != 0 {
-            push(mix(mix(T_GAZ_M1, u64::from(gm1)), u64::from(t0.class)));
+            push(mix(T_GAZ_M1, u64::from(gm1)), u64::from(t0.class));
         }
         if gp1 != 0 {
-            push(mix(mix(T_GAZ_P1, u64::from(gp1)), u64::from(t0.class)));
+            push(mix(T_GAZ_P1, u64::from(gp1)), u64::from(t0.class));
         }
     }
 }

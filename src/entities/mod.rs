@@ -142,12 +142,10 @@ const SPEECH: &[&str] = &[
 /// Finds the entities of the article.
 pub(crate) fn find(sentences: &Sentences) -> Entities {
     let doc = doc::prepare(sentences);
-    let words: Vec<&str> = doc
-        .sents
-        .iter()
-        .flat_map(|s| (s.start..s.end).map(move |i| (i, s.origin)))
-        .map(|(i, origin)| doc.word(sentences, i, origin))
-        .collect();
+    let mut words: Vec<&str> = Vec::with_capacity(doc.spans.len());
+    for s in &doc.sents {
+        words.extend((s.start..s.end).map(|i| doc.word(sentences, i, s.origin)));
+    }
     let english = sentences.lang().code == "en";
     let mut found = tag_names(&doc);
     repair(&doc, &words, &mut found);
@@ -175,7 +173,7 @@ fn tag_names(doc: &DocTokens) -> Vec<Found> {
     };
     let mut scratch = model::Scratch::default();
     let mut tags = Vec::new();
-    let mut history = features::History::default();
+    let mut history = features::History::for_tokens(doc.feats.len());
     for (k, s) in doc.sents.iter().enumerate() {
         tags.clear();
         model::tag_sentence(
@@ -422,8 +420,9 @@ fn is_known_place(key: &str) -> bool {
 
 /// The lower-case words of a mention, joined by spaces.
 fn key(words: &[&str], f: &Found) -> String {
-    let mut k = String::new();
-    for w in &words[f.start..f.end] {
+    let span = words.get(f.start..f.end).unwrap_or_default();
+    let mut k = String::with_capacity(span.iter().map(|w| w.len() + 1).sum());
+    for w in span {
         if !k.is_empty() {
             k.push(' ');
         }
@@ -449,7 +448,8 @@ fn vote_types(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
         .iter()
         .map(|f| (!caps(f) && matches!(f.kind, Kind::Name(_))).then(|| key(words, f)))
         .collect();
-    let mut votes: HashMap<&str, ([usize; 4], usize)> = HashMap::default();
+    let mut votes: HashMap<&str, ([usize; 4], usize)> =
+        HashMap::with_capacity_and_hasher(found.len(), Default::default());
     for (f, k) in found.iter().zip(&keys) {
         if let (Kind::Name(ty), Some(k)) = (f.kind, k) {
             let e = votes.entry(k.as_str()).or_insert(([0; 4], ty));
@@ -493,7 +493,8 @@ fn propagate(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
     // Keyed by the hash of the words' lower-case forms.
     let span_hash =
         |a: usize, b: usize| (a..b).fold(0x243f_6a88_85a3_08d3, |h, i| features::mix(h, doc.feats[i].lower));
-    let mut known: features::HashKeyed<usize> = features::HashKeyed::default();
+    let mut known: features::HashKeyed<usize> =
+        features::HashKeyed::with_capacity_and_hasher(found.len(), Default::default());
     for f in found.iter() {
         let Kind::Name(ty) = f.kind else { continue };
         known.entry(span_hash(f.start, f.end)).or_insert(ty);
@@ -726,7 +727,8 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
     });
     let keys: Vec<String> = found.iter().map(|f| key(words, f)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(Kind, &str), usize> = HashMap::default();
+    let mut by_key: HashMap<(Kind, &str), usize> =
+        HashMap::with_capacity_and_hasher(found.len(), Default::default());
     // Full names of people (two words or more): cluster index and words.
     let mut people: Vec<(usize, Vec<String>, usize)> = Vec::new();
     // Full names by each of their words (indices into `people`).

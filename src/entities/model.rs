@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use crate::words::FastMap;
 
-use super::features::{allowed, Extractor, History, TokFeat, BOS_TAG, DENSE, N_TAGS};
+use super::features::{allowed, Extractor, History, TokFeat, BOS_TAG, DENSE, MAX_BITS, N_TAGS};
 
 /// Version of the feature set; a model trained on another one is refused.
 pub(crate) const FEATURE_VERSION: u32 = 5;
@@ -283,7 +283,7 @@ fn decode(bytes: &[u8]) -> Option<(u32, Vec<i32>, Vec<i8>)> {
     if version != FEATURE_VERSION || tags as usize != N_TAGS || dense_len as usize != DENSE {
         return None;
     }
-    if !(8..=24).contains(&bits) {
+    if !(8..=MAX_BITS).contains(&bits) {
         return None;
     }
     let dense_bytes = DENSE * N_TAGS * 4;

@@ -13,7 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::doc::{self, DocTokens};
-use super::features::{allowed, split_tag, tag, Extractor, History, TokFeat, BOS_TAG, DENSE, N_TAGS, TYPES};
+use super::features::{
+    allowed, split_tag, tag, Extractor, History, TokFeat, BOS_TAG, DENSE, MAX_BITS, N_TAGS, TYPES,
+};
 use super::model::{tag_sentence, Model, Scorer, Scratch};
 use crate::options::{InputKind, Options};
 
@@ -72,8 +74,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
-    if !(8..=24).contains(&a.bits) {
-        return Err("--bits must be between 8 and 24".into());
+    if !(8..=MAX_BITS).contains(&a.bits) {
+        return Err(format!("--bits must be between 8 and {MAX_BITS}"));
     }
     Ok(a)
 }

@@ -138,7 +138,8 @@ pub(super) fn terms(text: &str, lang: Lang) -> Vec<String> {
 /// [`terms`] of a text whose [`words`] are known, borrowed from the text
 /// where it is lower case already (most words: no string is built).
 pub(super) fn terms_of_words<'t>(text: &'t str, ws: &[(usize, usize)], lang: Lang) -> Vec<Cow<'t, str>> {
-    let mut out = Vec::new();
+    // About half the words of a sentence are content words.
+    let mut out = Vec::with_capacity(ws.len() / 2 + 4);
     for &(a, b) in ws {
         let word = &text[a..b];
         // A function word written with a capital ("The", "He") is left
@@ -212,8 +213,11 @@ struct TermStats {
 
 impl<'t> Centroid<'t> {
     pub fn new(sentences: &[Vec<Cow<'t, str>>]) -> Centroid<'t> {
-        let mut index: FastMap<Cow<'t, str>, u32> = FastMap::default();
-        let mut stats: Vec<TermStats> = Vec::new();
+        // Room for every term, should no two sentences share one.
+        let room: usize = sentences.iter().map(Vec::len).sum();
+        let mut index: FastMap<Cow<'t, str>, u32> =
+            FastMap::with_capacity_and_hasher(room, Default::default());
+        let mut stats: Vec<TermStats> = Vec::with_capacity(room);
         // The terms of each sentence as indices into `stats`.
         let ids: Vec<Vec<u32>> = sentences
             .iter()
@@ -372,7 +376,8 @@ fn quoted_share(text: &str, ws: &[(usize, usize)]) -> f32 {
 pub(super) fn known_names<'a, 'w>(
     sentences: impl Iterator<Item = (&'a str, &'w [(usize, usize)])>,
 ) -> FastSet<&'a str> {
-    let mut out = FastSet::default();
+    // Room for the names of a typical article (a hundred or so).
+    let mut out = FastSet::with_capacity_and_hasher(128, Default::default());
     for (s, ws) in sentences {
         for &(a, b) in ws.iter().skip(1) {
             if is_capitalised(&s[a..b]) {
