@@ -132,6 +132,47 @@ function perDoc(docs, fn, runs) {
 }
 
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+// ---- the host ------------------------------------------------------------
+
+/// Two fixed loops that say how fast the host is at the moment, in
+/// milliseconds: `register`, arithmetic on a few numbers that never leave
+/// the core; `memory`, a walk of dependent reads over a 1 MiB table (the
+/// size of a core's second-level cache here). On the shared virtual
+/// machine of BENCHMARKS.md the first keeps its time while the second, and
+/// the analysis with it, slow by up to half when a neighbour is busy.
+let probeTable = null;
+function makeProbeTable() {
+  const t = new Int32Array(1 << 18);
+  let x = 0x2545f491;
+  for (let i = 0; i < t.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    t[i] = (x >>> 0) & (t.length - 1);
+  }
+  return t;
+}
+function hostProbe() {
+  probeTable ??= makeProbeTable();
+  let s = now();
+  let x = 0x12345678 | 0;
+  let sum = 0;
+  for (let i = 0; i < 3_000_000; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    sum = (sum + x) | 0;
+  }
+  const register = now() - s;
+  s = now();
+  let j = 0;
+  for (let i = 0; i < 2_000_000; i++) j = probeTable[(j + i) & (probeTable.length - 1)];
+  const memory = now() - s;
+  // Keeps both loops from being optimised away.
+  if (sum === j && sum === 0.5) console.log("");
+  return { register, memory };
+}
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const results = { machine: {}, figures: {} };
 
@@ -240,19 +281,57 @@ console.log(`load average before: ${results.machine.loadBefore}; documents: ${do
   // running here (BENCHMARKS.md), so the figure above depends on when it
   // was taken as much as on the code; the quickest pass is the nearest to
   // a quiet host.
+  // After each pass, the host probe: whether a slow pass was a slow host.
   const passes = [];
-  for (let r = 0; r < (quick ? 5 : 20); r++) passes.push(median(set.map((text) => timed(analyzeText, text))));
+  const probes = [];
+  for (let r = 0; r < (quick ? 5 : 20); r++) {
+    passes.push(median(set.map((text) => timed(analyzeText, text))));
+    probes.push(hostProbe());
+  }
+  const walks = probes.map((p) => p.memory);
+  const quietest = Math.min(...walks);
+  // Passes whose memory walk took at most a tenth longer than the run's
+  // quickest walk: the host at its quietest in this run.
+  const quiet = passes.filter((_, k) => walks[k] <= 1.1 * quietest);
   const drift = {
     passes: passes.length,
     quickestMs: Math.min(...passes),
     medianMs: median(passes),
     slowestMs: Math.max(...passes),
+    probe: {
+      registerMs: median(probes.map((p) => p.register)),
+      memoryQuickestMs: quietest,
+      memoryMedianMs: median(walks),
+      memorySlowestMs: Math.max(...walks),
+    },
+    quietPasses: quiet.length,
+    quietMedianMs: median(quiet),
   };
   results.figures.typicalDrift = drift;
   table(
     "The same articles, pass after pass (median of each pass over all of them)",
-    ["passes", "quickest pass", "median pass", "slowest pass"],
-    [[drift.passes, `${ms(drift.quickestMs)} ms`, `${ms(drift.medianMs)} ms`, `${ms(drift.slowestMs)} ms`]],
+    ["passes", "quickest pass", "median pass", "slowest pass", "median of the quiet-host passes"],
+    [
+      [
+        drift.passes,
+        `${ms(drift.quickestMs)} ms`,
+        `${ms(drift.medianMs)} ms`,
+        `${ms(drift.slowestMs)} ms`,
+        `${ms(drift.quietMedianMs)} ms (${drift.quietPasses})`,
+      ],
+    ],
+  );
+  table(
+    "The host after each pass: a register loop and a 1 MiB memory walk (quiet-host passes: walk within 10 % of its quickest)",
+    ["register loop, median", "memory walk: quickest", "median", "slowest"],
+    [
+      [
+        `${ms(drift.probe.registerMs)} ms`,
+        `${ms(drift.probe.memoryQuickestMs)} ms`,
+        `${ms(drift.probe.memoryMedianMs)} ms`,
+        `${ms(drift.probe.memorySlowestMs)} ms`,
+      ],
+    ],
   );
 }
 

@@ -173,6 +173,13 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         self.0.get(word).is_some()
     }
+
+    /// Whether `word` is ASCII and in the set in lower case, without
+    /// building the lower-case string; false for any other word.
+    #[inline]
+    pub fn contains_ascii_lowercase(&self, word: &str) -> bool {
+        word.is_ascii() && self.0.get_lowercase(word).is_some()
+    }
 }
 
 /// Declares a function returning a lazily built [`WordSet`] of a list.

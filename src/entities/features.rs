@@ -679,6 +679,13 @@ mod tests {
 
     proptest! {
         #[test]
+        fn buckets_are_the_top_bits_of_the_whole_mix(a in any::<u64>(), b in any::<u64>()) {
+            for bits in 8..=MAX_BITS {
+                prop_assert_eq!(Extractor { bits }.bucket(a, b), (mix(a, b) >> (64 - bits)) as u32);
+            }
+        }
+
+        #[test]
         fn ascii_words_count_the_same_either_way(word in "[ -~\t\u{0}-\u{1f}\u{7f}]{0,24}") {
             let (ascii, any) = both(&word);
             prop_assert_eq!(ascii, any);

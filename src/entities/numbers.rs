@@ -191,11 +191,11 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    capitalised(w) && months().contains(lower(w.trim_end_matches('.')).as_str())
+    capitalised(w) && months().contains_ascii_lowercase(w.trim_end_matches('.'))
 }
 
 fn is_weekday(w: &str) -> bool {
-    capitalised(w) && weekdays().contains(lower(w).as_str())
+    capitalised(w) && weekdays().contains_ascii_lowercase(w)
 }
 
 /// "1,200", "3.5", "12".
@@ -218,16 +218,21 @@ fn is_number_word(w: &str) -> bool {
     {
         return false;
     }
+    if number_words().contains_ascii_lowercase(w) {
+        return true;
+    }
+    // "Twenty-one".
+    if !w.contains('-') {
+        return false;
+    }
     let l = lower(w);
-    let l = l.as_str();
-    number_words().contains(l)
-        || l.split_once('-').is_some_and(|(a, b)| {
-            number_words().contains(a)
-                && [
-                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                ]
-                .contains(&b)
-        })
+    l.as_str().split_once('-').is_some_and(|(a, b)| {
+        number_words().contains(a)
+            && [
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ]
+            .contains(&b)
+    })
 }
 
 fn is_number(w: &str) -> bool {
@@ -235,7 +240,7 @@ fn is_number(w: &str) -> bool {
 }
 
 fn is_scale(w: &str) -> bool {
-    scales().contains(lower(w).as_str())
+    scales().contains_ascii_lowercase(w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -481,6 +486,48 @@ mod tests {
     fn number_words_start_with_the_listed_initials() {
         for w in NUMBER_WORDS {
             assert!(NUMBER_WORD_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_case_lookups_answer_as_the_lower_case_copy() {
+        // Every list word is ASCII lower case and short enough for the
+        // copy; any other word is in no list either way.
+        let words = [
+            "June",
+            "JUNE",
+            "june.",
+            "Monday",
+            "MONDAY",
+            "Twenty",
+            "twenty-one",
+            "Twenty-One",
+            "Million",
+            "BILLION",
+            "Junes",
+            "Ｊune",
+            "Kelvin",
+            "\u{212a}elvin",
+            "İ",
+            "",
+            "a-very-long-word-that-is-no-number",
+        ];
+        for w in words {
+            for set in [months(), weekdays(), number_words(), scales()] {
+                assert_eq!(
+                    set.contains_ascii_lowercase(w),
+                    set.contains(lower(w).as_str()),
+                    "{w}"
+                );
+            }
+        }
+        for list in [MONTHS, WEEKDAYS, NUMBER_WORDS, SCALES] {
+            for w in list {
+                assert!(
+                    w.len() <= 24 && w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
+                    "{w}"
+                );
+            }
         }
     }
 
