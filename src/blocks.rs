@@ -316,30 +316,40 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Copies a line into the builder, dropping invisible characters and
 /// turning control characters and runs of blanks into single spaces.
 pub(crate) fn push_clean(b: &mut TextBuilder, line: &str, start: usize) {
+    let bytes = line.as_bytes();
     let mut copy_from = 0;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Printable ASCII other than the space (most of a line) is copied
+        // as it is, without decoding a character.
+        if (0x21..0x7f).contains(&bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
         if is_invisible(c) {
             b.copy(&line[copy_from..i], start + copy_from);
-            copy_from = i + c.len_utf8();
+            copy_from = next;
+            i = next;
             continue;
         }
         let odd_blank = is_blank_char(c) && c != ' ';
-        let double_space = c == ' ' && iter.peek().is_some_and(|&(_, n)| is_blank_char(n));
+        let double_space = c == ' ' && line[next..].chars().next().is_some_and(is_blank_char);
         if odd_blank || double_space {
             b.copy(&line[copy_from..i], start + copy_from);
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, n)) = iter.peek() {
-                if is_blank_char(n) {
-                    end = j + n.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            let end = next
+                + line[next..]
+                    .find(|n: char| !is_blank_char(n))
+                    .unwrap_or(line.len() - next);
             b.space(start + i, end - i);
             copy_from = end;
+            i = end;
+            continue;
         }
+        i = next;
     }
     b.copy(&line[copy_from..], start + copy_from);
 }
@@ -347,6 +357,55 @@ pub(crate) fn push_clean(b: &mut TextBuilder, line: &str, start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`push_clean`] character by character, as it first was: the
+    /// reference for the byte-level scan.
+    fn push_clean_by_chars(b: &mut TextBuilder, line: &str, start: usize) {
+        let mut copy_from = 0;
+        let mut iter = line.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if is_invisible(c) {
+                b.copy(&line[copy_from..i], start + copy_from);
+                copy_from = i + c.len_utf8();
+                continue;
+            }
+            let odd_blank = is_blank_char(c) && c != ' ';
+            let double_space = c == ' ' && iter.peek().is_some_and(|&(_, n)| is_blank_char(n));
+            if odd_blank || double_space {
+                b.copy(&line[copy_from..i], start + copy_from);
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, n)) = iter.peek() {
+                    if is_blank_char(n) {
+                        end = j + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                b.space(start + i, end - i);
+                copy_from = end;
+            }
+        }
+        b.copy(&line[copy_from..], start + copy_from);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn clean_copies_match_the_character_scan(
+            lines in proptest::collection::vec("[ a.\t\u{1}\u{7f}\u{a0}\u{ad}\u{200b}\u{2009}é“]{0,12}", 1..4),
+        ) {
+            let (mut fast, mut slow) = (TextBuilder::default(), TextBuilder::default());
+            let mut at = 3;
+            for line in &lines {
+                push_clean(&mut fast, line, at);
+                push_clean_by_chars(&mut slow, line, at);
+                at += line.len() + 1;
+            }
+            let (fast, slow) = (fast.finish(), slow.finish());
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn texts(input: &str) -> Vec<String> {
         text_blocks(input).into_iter().map(|b| b.text).collect()
