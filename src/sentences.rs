@@ -176,30 +176,38 @@ fn is_opener(c: char) -> bool {
 
 /// Byte spans of the sentences of `text`, trimmed.
 pub(crate) fn split_text(text: &str) -> Vec<(usize, usize)> {
-    // Counted first (a quick byte scan), so that the table is not copied
-    // as it grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.char_indices());
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The length of the run of characters from byte `at` that `keep`
+    // accepts, in bytes.
+    let run = |at: usize, keep: fn(char) -> bool| -> usize {
+        text[at..].find(|c: char| !keep(c)).unwrap_or(n - at)
+    };
     let mut out = Vec::new();
     let mut start = 0usize;
-    let n = chars.len();
     let mut i = 0usize;
     while i < n {
-        let (_, c) = chars[i];
-        let full_width = matches!(c, '。' | '！' | '？');
-        if !(matches!(c, '.' | '!' | '?' | '…') || full_width) {
+        // A terminator starts with '.', '!' or '?', or with the lead byte
+        // of '…' (0xE2), '。' (0xE3), '！' or '？' (0xEF); any other byte
+        // is passed over without decoding its character. (A lead byte
+        // always starts a character.)
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
             i += 1;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let full_width = matches!(c, '。' | '！' | '？');
+        if !(matches!(c, '.' | '!' | '?' | '…') || full_width) {
+            i += c.len_utf8();
+            continue;
+        }
         // The end of the terminator run and of any closing quotes.
-        let mut j = i + 1;
-        while j < n && matches!(chars[j].1, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
-            j += 1;
-        }
-        while j < n && is_closer(chars[j].1) {
-            j += 1;
-        }
-        let end_byte = if j < n { chars[j].0 } else { text.len() };
+        let mut j = i + c.len_utf8();
+        j += run(j, |d| matches!(d, '.' | '!' | '?' | '…' | '。' | '！' | '？'));
+        j += run(j, is_closer);
+        let end_byte = j;
         if full_width {
             push(&mut out, text, start, end_byte);
             start = end_byte;
@@ -207,27 +215,19 @@ pub(crate) fn split_text(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // What follows: spaces, then the next sentence's first character.
-        let mut k = j;
-        while k < n && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        if k >= n {
+        let k = j + run(j, char::is_whitespace);
+        let Some(next) = text[k..].chars().next() else {
             break;
-        }
+        };
         let spaced = k > j;
-        let next = chars[k].1;
-        let next_after_openers = chars[k..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_opener(c))
-            .unwrap_or(' ');
+        let next_after_openers = text[k..].chars().find(|&c| !is_opener(c)).unwrap_or(' ');
         let starts_sentence = next.is_uppercase()
             || next.is_numeric()
             || (is_opener(next) && (next_after_openers.is_uppercase() || next_after_openers.is_numeric()));
-        let single_stop = c == '.' && chars[i + 1..j].iter().all(|&(_, c)| is_closer(c));
+        let single_stop = c == '.' && text[i + 1..j].chars().all(is_closer);
         let ok = if single_stop {
-            let word = word_before(text, &chars, i);
-            period_ends(word, spaced, starts_sentence, &chars, k, text)
+            let word = word_before(text, i);
+            period_ends(word, spaced, starts_sentence, next, &text[k..])
         } else {
             // "!", "?" or an ellipsis: a new sentence when a capital follows
             // after a space ("Why? Because…"), not before "he asked".
@@ -235,10 +235,10 @@ pub(crate) fn split_text(text: &str) -> Vec<(usize, usize)> {
         };
         if ok {
             push(&mut out, text, start, end_byte);
-            start = chars[k].0;
+            start = k;
             i = k;
         } else {
-            i = j.max(i + 1);
+            i = j;
         }
     }
     push(&mut out, text, start, text.len());
@@ -254,38 +254,28 @@ fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
     }
 }
 
-/// The word right before the full stop at char index `i` (with inner dots,
+/// The word right before the full stop at byte `end` (with inner dots,
 /// so "U.S" for "U.S.").
-fn word_before<'a>(text: &'a str, chars: &[(usize, char)], i: usize) -> &'a str {
-    let end = chars[i].0;
-    let mut s = i;
-    while s > 0 {
-        let c = chars[s - 1].1;
-        if c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-' {
-            s -= 1;
-        } else {
-            break;
-        }
-    }
-    text[chars[s].0..end].trim_start_matches(['.', '\'', '’', '-'])
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-')
+        .last()
+        .map_or(end, |(at, _)| at);
+    text[start..end].trim_start_matches(['.', '\'', '’', '-'])
 }
 
 /// Whether a full stop after `word` ends the sentence.
-fn period_ends(
-    word: &str,
-    spaced: bool,
-    starts_sentence: bool,
-    chars: &[(usize, char)],
-    k: usize,
-    text: &str,
-) -> bool {
+/// `next` is the first character after the spaces, and `rest` the text
+/// from it.
+fn period_ends(word: &str, spaced: bool, starts_sentence: bool, next: char, rest: &str) -> bool {
     if !starts_sentence {
         return false;
     }
     let lower = word.to_lowercase();
     let next_word: &str = {
-        let s = chars[k].0;
-        let rest = &text[s..];
         let e = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
         &rest[..e]
     };
@@ -295,7 +285,7 @@ fn period_ends(
         return prev_lower
             && word.chars().count() >= 2
             && !word.contains('.')
-            && chars[k].1.is_uppercase()
+            && next.is_uppercase()
             && next_word.chars().skip(1).any(char::is_lowercase);
     }
     if word.is_empty() {
@@ -320,6 +310,87 @@ fn period_ends(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`split_text`] over a table of characters, as it first was: the
+    /// reference for the byte-level scan.
+    fn split_text_by_chars(text: &str) -> Vec<(usize, usize)> {
+        // Counted first (a quick byte scan), so that the table is not copied
+        // as it grows.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+        chars.extend(text.char_indices());
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        let n = chars.len();
+        let mut i = 0usize;
+        while i < n {
+            let (_, c) = chars[i];
+            let full_width = matches!(c, '。' | '！' | '？');
+            if !(matches!(c, '.' | '!' | '?' | '…') || full_width) {
+                i += 1;
+                continue;
+            }
+            // The end of the terminator run and of any closing quotes.
+            let mut j = i + 1;
+            while j < n && matches!(chars[j].1, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+                j += 1;
+            }
+            while j < n && is_closer(chars[j].1) {
+                j += 1;
+            }
+            let end_byte = if j < n { chars[j].0 } else { text.len() };
+            if full_width {
+                push(&mut out, text, start, end_byte);
+                start = end_byte;
+                i = j;
+                continue;
+            }
+            // What follows: spaces, then the next sentence's first character.
+            let mut k = j;
+            while k < n && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k >= n {
+                break;
+            }
+            let spaced = k > j;
+            let next = chars[k].1;
+            let next_after_openers = chars[k..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|&c| !is_opener(c))
+                .unwrap_or(' ');
+            let starts_sentence = next.is_uppercase()
+                || next.is_numeric()
+                || (is_opener(next)
+                    && (next_after_openers.is_uppercase() || next_after_openers.is_numeric()));
+            let single_stop = c == '.' && chars[i + 1..j].iter().all(|&(_, c)| is_closer(c));
+            let ok = if single_stop {
+                let word = word_before(text, chars[i].0);
+                period_ends(word, spaced, starts_sentence, chars[k].1, &text[chars[k].0..])
+            } else {
+                // "!", "?" or an ellipsis: a new sentence when a capital follows
+                // after a space ("Why? Because…"), not before "he asked".
+                spaced && starts_sentence
+            };
+            if ok {
+                push(&mut out, text, start, end_byte);
+                start = chars[k].0;
+                i = k;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+        push(&mut out, text, start, text.len());
+        out
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_splits_like_the_character_scan(text in "[ .!?…。！？\"’”(«\nAaUS1é]{0,40}") {
+            proptest::prop_assert_eq!(split_text(&text), split_text_by_chars(&text));
+        }
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         split_text(text).into_iter().map(|(s, e)| &text[s..e]).collect()
