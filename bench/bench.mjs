@@ -2,7 +2,8 @@
 // Article Cleaner (its WebAssembly build, as the page ships it) against its
 // peers, in one Node.js process, on the same documents:
 //
-//   typical articles   analyze() on ~5 KB articles (target: median < 2 ms)
+//   typical articles   analyze() on ~5 KB articles (target: median < 2 ms),
+//                      then pass after pass, the host probed after each
 //   HTML pages         analyze() vs @mozilla/readability + jsdom
 //   entities           analyze() vs compromise (.people/.places/.organizations)
 //                      and wink-nlp (its lite English model: dates, numbers)
