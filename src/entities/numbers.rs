@@ -209,6 +209,11 @@ fn is_numeral(w: &str) -> bool {
 /// none of them (a test checks the list).
 const NUMBER_WORD_INITIALS: &[u8] = b"tfsenhdm";
 
+/// The second halves of "twenty-one" to "ninety-nine".
+const ONES: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
 fn is_number_word(w: &str) -> bool {
     // Most words are not number words: their first letter says so.
     if !w
@@ -218,21 +223,11 @@ fn is_number_word(w: &str) -> bool {
     {
         return false;
     }
-    if number_words().contains_ascii_lowercase(w) {
-        return true;
-    }
-    // "Twenty-one".
-    if !w.contains('-') {
-        return false;
-    }
-    let l = lower(w);
-    l.as_str().split_once('-').is_some_and(|(a, b)| {
-        number_words().contains(a)
-            && [
-                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            ]
-            .contains(&b)
-    })
+    // "Forty", "Twenty-one".
+    number_words().contains_ascii_lowercase(w)
+        || w.split_once('-').is_some_and(|(a, b)| {
+            number_words().contains_ascii_lowercase(a) && ONES.iter().any(|o| b.eq_ignore_ascii_case(o))
+        })
 }
 
 fn is_number(w: &str) -> bool {
@@ -286,9 +281,10 @@ fn is_date_token(w: &str) -> bool {
 /// "USD", "June", "Monday"): a name made only of such words gives way to
 /// the rules.
 pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
-    let l = lower(w.trim_end_matches('.'));
-    let l = l.as_str();
-    is_scale(w) || currency_codes().contains(l) || is_month(w) || is_weekday(w)
+    is_scale(w)
+        || currency_codes().contains_ascii_lowercase(w.trim_end_matches('.'))
+        || is_month(w)
+        || is_weekday(w)
 }
 
 fn is_count_noun(w: &str) -> bool {
@@ -407,7 +403,7 @@ pub(crate) fn find(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Kind)> 
                 l.trim_end_matches('.'),
                 "may" | "march" | "mar" | "jan" | "sep" | "dec"
             );
-            let lead = i > 0 && date_lead().contains(lower(words[i - 1]).as_str());
+            let lead = i > 0 && date_lead().contains_ascii_lowercase(words[i - 1]);
             // "27 June 2025": a day before the month.
             let start = if i > 0 && free(i - 1) && is_day(words[i - 1]) {
                 i - 1
@@ -502,6 +498,11 @@ mod tests {
             "Twenty",
             "twenty-one",
             "Twenty-One",
+            "twenty-öne",
+            "Thirty-NINE",
+            "USD",
+            "Eur.",
+            "SINCE",
             "Million",
             "BILLION",
             "Junes",
@@ -513,7 +514,14 @@ mod tests {
             "a-very-long-word-that-is-no-number",
         ];
         for w in words {
-            for set in [months(), weekdays(), number_words(), scales()] {
+            for set in [
+                months(),
+                weekdays(),
+                number_words(),
+                scales(),
+                currency_codes(),
+                date_lead(),
+            ] {
                 assert_eq!(
                     set.contains_ascii_lowercase(w),
                     set.contains(lower(w).as_str()),
@@ -521,7 +529,20 @@ mod tests {
                 );
             }
         }
-        for list in [MONTHS, WEEKDAYS, NUMBER_WORDS, SCALES] {
+        // A number word in two parts, against the lower-case copy.
+        for w in words {
+            let l = lower(w);
+            let l = l.as_str();
+            let want = number_words().contains(l)
+                || l.split_once('-')
+                    .is_some_and(|(a, b)| number_words().contains(a) && ONES.contains(&b));
+            let starts = w
+                .bytes()
+                .next()
+                .is_some_and(|b| NUMBER_WORD_INITIALS.contains(&b.to_ascii_lowercase()));
+            assert_eq!(is_number_word(w), starts && want, "{w}");
+        }
+        for list in [MONTHS, WEEKDAYS, NUMBER_WORDS, SCALES, CURRENCY_CODES, DATE_LEAD] {
             for w in list {
                 assert!(
                     w.len() <= 24 && w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
