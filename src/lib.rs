@@ -28,8 +28,11 @@
 //! 3. `clean`: boilerplate (named rules and a prose classifier), title and
 //!    byline set apart, duplicates removed;
 //! 4. `sentences`: the kept text cut into sentences;
-//! 5. `entities`: names, dates and numbers, merged and ranked;
-//! 6. `facts`: a few short statements with their source spans;
+//! 5. `entities`: names, dates and numbers, merged and ranked (skipped with
+//!    [`Options::no_entities`]);
+//! 6. `facts`: a few short statements with their source spans (skipped with
+//!    [`Options::no_facts`]; without entities, facts are picked from the
+//!    sentences alone and name no entities);
 //! 7. `report`: the JSON shape of SPEC.md, offsets in code points.
 //!
 //! # Input safety
@@ -60,6 +63,9 @@ pub mod stages;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
+
 /// The WebAssembly build's allocator: talc, made for wasm, instead of
 /// Rust's default dlmalloc. A typical article is analysed 3–5 % faster
 /// (an analysis makes a few thousand small allocations), for 2 KB more
@@ -84,8 +90,16 @@ pub fn analyze(input: &str, options: &Options) -> Result<Report, Error> {
     let blocks = blocks::split(document);
     let cleaned = clean::clean(blocks, &options);
     let sentences = sentences::split(cleaned);
-    let entities = entities::find(&sentences);
-    let facts = facts::pick(&sentences, &entities, options.max_facts);
+    let entities = if options.no_entities {
+        entities::Entities::default()
+    } else {
+        entities::find(&sentences)
+    };
+    let facts = if options.no_facts {
+        facts::Facts::default()
+    } else {
+        facts::pick(&sentences, &entities, options.max_facts)
+    };
     Ok(report::build(input, sentences, entities, facts))
 }
 

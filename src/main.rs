@@ -6,8 +6,11 @@ use std::time::Instant;
 
 use article_cleaner::{analyze_bytes, InputKind, Options, Report};
 
+mod batch;
+
 const USAGE: &str = "\
 Usage: article-cleaner [OPTIONS] [FILE]
+       article-cleaner batch [OPTIONS] [PATH...]   (see batch --help)
 
 Cleans a pasted news article: boilerplate and repeated paragraphs removed,
 key entities and facts listed. Reads FILE, or standard input when FILE is
@@ -19,6 +22,8 @@ Options:
   --input KIND       auto (default), text or html
   --max-facts N      at most N facts (default 5)
   --raw              skip cleaning and deduplication; analyse the input as is
+  --no-entities      skip the entity stage (no entities listed)
+  --no-facts         skip the fact stage (no facts listed)
   -h, --help         print this help
   -V, --version      print the version
 ";
@@ -77,20 +82,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
                     other => return Err(format!("--format must be text, json or markdown, not {other:?}")),
                 }
             }
-            "--input" => {
-                options.input = InputKind::parse(&value("auto, text or html")?).map_err(|e| e.to_string())?;
-            }
-            "--max-facts" => {
-                options.max_facts =
-                    Options::parse_max_facts(&value("a number")?).map_err(|e| e.to_string())?;
-            }
-            "--raw" => {
-                if inline.is_some() {
-                    return Err("--raw takes no value".to_string());
+            _ => {
+                if !analysis_option(&name, inline.as_deref(), &mut value, &mut options)? {
+                    return Err(format!("unknown option {name:?} (see --help)"));
                 }
-                options.raw = true;
             }
-            _ => return Err(format!("unknown option {name:?} (see --help)")),
         }
     }
     Ok(Parsed::Run(Args {
@@ -98,6 +94,37 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
         options,
         file,
     }))
+}
+
+/// Applies one of the analysis options shared by the single-file command
+/// and `batch` (SPEC.md's options); `Ok(false)` when `name` is not one.
+fn analysis_option(
+    name: &str,
+    inline: Option<&str>,
+    value: &mut dyn FnMut(&str) -> Result<String, String>,
+    options: &mut Options,
+) -> Result<bool, String> {
+    let flag = |field: &mut bool| -> Result<bool, String> {
+        if inline.is_some() {
+            return Err(format!("{name} takes no value"));
+        }
+        *field = true;
+        Ok(true)
+    };
+    match name {
+        "--input" => {
+            options.input = InputKind::parse(&value("auto, text or html")?).map_err(|e| e.to_string())?;
+            Ok(true)
+        }
+        "--max-facts" => {
+            options.max_facts = Options::parse_max_facts(&value("a number")?).map_err(|e| e.to_string())?;
+            Ok(true)
+        }
+        "--raw" => flag(&mut options.raw),
+        "--no-entities" => flag(&mut options.no_entities),
+        "--no-facts" => flag(&mut options.no_facts),
+        _ => Ok(false),
+    }
 }
 
 fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
@@ -125,15 +152,31 @@ fn render(report: &Report, format: Format) -> String {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    // One line, whatever the message holds.
+/// Writes a one-line message on standard error, whatever the message holds.
+fn complain(message: &str) {
     let line = message.replace(['\n', '\r'], " ");
     let _ = writeln!(io::stderr(), "article-cleaner: {line}");
+}
+
+fn fail(message: &str) -> ExitCode {
+    complain(message);
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let mut argv = std::env::args().skip(1).peekable();
+    if argv.peek().is_some_and(|a| a == "batch") {
+        argv.next();
+        return match batch::parse_args(argv) {
+            Ok(Some(args)) => ExitCode::from(batch::run(args)),
+            Ok(None) => {
+                print!("{}", batch::USAGE);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        };
+    }
+    let args = match parse_args(argv) {
         Ok(Parsed::Run(args)) => args,
         Ok(Parsed::Help) => {
             print!("{USAGE}");

@@ -43,6 +43,12 @@ pub struct Options {
     pub max_facts: usize,
     /// Skip cleaning and deduplication; analyse the input as it is.
     pub raw: bool,
+    /// Skip the entity stage: `entities` is empty (so are `facts[].entities`).
+    #[serde(alias = "no_entities")]
+    pub no_entities: bool,
+    /// Skip the fact stage: `facts` is empty.
+    #[serde(alias = "no_facts")]
+    pub no_facts: bool,
 }
 
 impl Default for Options {
@@ -51,6 +57,8 @@ impl Default for Options {
             input: InputKind::Auto,
             max_facts: Options::DEFAULT_MAX_FACTS,
             raw: false,
+            no_entities: false,
+            no_facts: false,
         }
     }
 }

@@ -56,6 +56,7 @@ fn options() -> impl Strategy<Value = Options> {
             input,
             max_facts,
             raw,
+            ..Options::default()
         })
 }
 

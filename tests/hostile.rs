@@ -634,6 +634,7 @@ mod properties {
                 input,
                 max_facts,
                 raw,
+                ..Options::default()
             })
     }
 

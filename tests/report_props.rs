@@ -62,7 +62,7 @@ proptest! {
     #[test]
     fn reports_keep_their_promises(input in article(), max_facts in 0usize..8, raw in any::<bool>()) {
         for kind in [InputKind::Text, InputKind::Html, InputKind::Auto] {
-            let options = Options { input: kind, max_facts, raw };
+            let options = Options { input: kind, max_facts, raw, ..Options::default() };
             let first = analyze(&input, &options);
             invariants::check(&input, &options, &first, invariants::reads_as_text(&options));
             prop_assert_eq!(&first, &analyze(&input, &options), "two runs differ");

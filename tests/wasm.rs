@@ -77,6 +77,16 @@ fn options_are_camel_case() {
     .unwrap();
     let paragraphs = get(&raw, "paragraphs").unchecked_into::<js_sys::Array>();
     assert_eq!(paragraphs.length() as usize, native.paragraphs.len());
+    // The stages that can be skipped.
+    let lean = analyze(input, options(r#"{"noEntities": true, "noFacts": true}"#)).unwrap();
+    for key in ["entities", "facts"] {
+        let list = get(&lean, key).unchecked_into::<js_sys::Array>();
+        assert_eq!(list.length(), 0, "{key}");
+    }
+    let full = analyze(input, JsValue::UNDEFINED).unwrap();
+    let entities = get(&full, "entities").unchecked_into::<js_sys::Array>();
+    assert!(entities.length() > 0);
+    assert!(analyze(input, options(r#"{"noFacts": "yes"}"#)).is_err());
     // null and undefined both mean "the defaults".
     assert!(analyze(input, JsValue::NULL).is_ok());
     assert!(analyze(input, options("{}")).is_ok());
