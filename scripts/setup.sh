@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, each step guarded so that a
 # warm machine skips it in seconds. Sourced by scripts/serve and scripts/test.
-#   scripts/setup.sh [rust|wasm|browser|node|python|fuzz|all]...   (default: all;
+#   scripts/setup.sh [rust|wasm|browser|node|python|venv|fuzz|all]...   (default: all;
 #   fuzz is not part of all: scripts/fuzz-smoke asks for it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +67,23 @@ need_python() {
   fi
 }
 
+# The Python package's virtual environment (.venv, gitignored): maturin to
+# build the package, pytest and Dask distributed for its tests. Made once;
+# a warm machine only checks that the three import.
+VENV=.venv
+need_venv() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "making the Python virtual environment $VENV"
+    # The real interpreter, not a pyenv shim, so the venv outlives shim changes.
+    "$(python3 -c 'import sys; print(sys.executable)')" -m venv "$VENV"
+  fi
+  if ! "$VENV/bin/python" -c 'import maturin, pytest, dask.bag, distributed' 2>/dev/null; then
+    say "installing maturin, pytest and dask[distributed] into $VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q "maturin>=1.7,<2" pytest "dask[distributed]"
+  fi
+}
+
 main() {
   local parts=("$@")
   [ ${#parts[@]} -gt 0 ] || parts=(all)
@@ -77,8 +94,9 @@ main() {
       node) need_node ;;
       browser) need_browser ;;
       python) need_python ;;
+      venv) need_venv ;;
       fuzz) need_fuzz ;;
-      all) need_rust; need_wasm; need_node; need_browser; need_python ;;
+      all) need_rust; need_wasm; need_node; need_browser; need_python; need_venv ;;
       *) echo "unknown part: $p" >&2; exit 2 ;;
     esac
   done
