@@ -6,6 +6,9 @@ use std::time::Instant;
 
 use article_cleaner::{analyze_bytes, InputKind, Options, Report};
 
+// Threads, files and a terminal: the batch command is native only (the
+// binary is still built for wasm32 when its tests are).
+#[cfg(not(target_arch = "wasm32"))]
 mod batch;
 
 const USAGE: &str = "\
@@ -165,6 +168,7 @@ fn fail(message: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     let mut argv = std::env::args().skip(1).peekable();
+    #[cfg(not(target_arch = "wasm32"))]
     if argv.peek().is_some_and(|a| a == "batch") {
         argv.next();
         return match batch::parse_args(argv) {
