@@ -19,6 +19,7 @@ use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -219,13 +220,18 @@ pub fn run(args: BatchArgs) -> u8 {
         let _ = permit_tx.send(());
     }
 
-    thread::spawn(move || match files {
-        Some(files) => feed(
-            files.into_iter().map(|(id, path)| Ok(Job::File { id, path })),
-            &job_tx,
-            &permit_rx,
-        ),
-        None => feed(stdin_lines(), &job_tx, &permit_rx),
+    let input_failed = Arc::new(AtomicBool::new(false));
+    let reader_failed = Arc::clone(&input_failed);
+    thread::spawn(move || {
+        let complete = match files {
+            Some(files) => feed(
+                files.into_iter().map(|(id, path)| Ok(Job::File { id, path })),
+                &job_tx,
+                &permit_rx,
+            ),
+            None => feed(stdin_lines(), &job_tx, &permit_rx),
+        };
+        reader_failed.store(!complete, Ordering::SeqCst);
     });
 
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -250,7 +256,13 @@ pub fn run(args: BatchArgs) -> u8 {
     }
     drop(done_tx);
 
-    write_in_order(&done_rx, &permit_tx, &progress)
+    let status = write_in_order(&done_rx, &permit_tx, &progress);
+    // The writer ends after the reader: standard input that broke off is
+    // an I/O error (the lines before it were written).
+    if input_failed.load(Ordering::SeqCst) {
+        return 2;
+    }
+    status
 }
 
 /// The writer: lines in input order, flushed whenever it waits.
@@ -310,26 +322,28 @@ fn write_failed(progress: &ProgressBar) -> u8 {
 }
 
 /// The reader: one permit per job, stops when the workers are gone.
+/// Returns false when the input broke off with an error.
 fn feed(
     jobs: impl Iterator<Item = io::Result<Job>>,
     job_tx: &SyncSender<(usize, Job)>,
     permits: &Receiver<()>,
-) {
+) -> bool {
     for (seq, job) in jobs.enumerate() {
         if permits.recv().is_err() {
-            return;
+            return true;
         }
         let job = match job {
             Ok(job) => job,
             Err(e) => {
                 crate::complain(&format!("cannot read standard input: {e}"));
-                return;
+                return false;
             }
         };
         if job_tx.send((seq, job)).is_err() {
-            return;
+            return true;
         }
     }
+    true
 }
 
 /// The non-blank lines of standard input, numbered from 1.

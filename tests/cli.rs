@@ -326,3 +326,18 @@ fn batch_usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn batch_standard_input_that_fails_is_an_io_error() {
+    // A folder opened as standard input: reading it fails.
+    let Ok(folder) = std::fs::File::open(BATCH_DIR) else {
+        return;
+    };
+    let o = Command::new(BIN)
+        .args(["batch"])
+        .stdin(folder)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read standard input"));
+}
