@@ -460,11 +460,13 @@ fn progress_bar(total: Option<usize>) -> ProgressBar {
     }
     let bar = match total {
         Some(n) => ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, {eta} left")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} articles, {elapsed} elapsed, about {eta} left",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}")
+            ProgressStyle::with_template("{spinner} {pos} articles, {elapsed} elapsed")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         ),
     };

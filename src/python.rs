@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 
 use crate::{InputKind, Options};
 
@@ -20,7 +21,7 @@ use crate::{InputKind, Options};
 #[pyo3(signature = (text, input = "auto", max_facts = 5, raw = false, no_entities = false, no_facts = false))]
 fn analyze_json(
     py: Python<'_>,
-    text: &str,
+    text: PyBackedStr,
     input: &str,
     max_facts: i64,
     raw: bool,
@@ -43,7 +44,8 @@ fn analyze_json(
         no_entities,
         no_facts,
     };
-    let text = text.to_owned();
+    // The text is borrowed from the Python string (no copy), which
+    // stays alive without the GIL.
     let json = py.detach(move || {
         let started = Instant::now();
         let mut report = crate::analyze(&text, &options)?;
