@@ -382,12 +382,13 @@ impl<'d, 'a> Tree<'d, 'a> {
     fn new(dom: &'d Dom<'a>, hidden: &'d [bool], blocks: &[HtmlBlock], worths: &[Worth]) -> Self {
         let n = dom.nodes.len();
         let parent = |i: usize| dom.nodes[i].parent as usize;
+        let mut tokens = hints::Tokens::default();
         let hint: Vec<Hint> = (0..n as u32)
             .map(|i| {
                 if hidden[i as usize] || !dom.is_element(i) {
                     Hint::None
                 } else {
-                    hints::of(dom, i)
+                    hints::of_with(dom, i, &mut tokens)
                 }
             })
             .collect();

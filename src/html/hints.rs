@@ -147,6 +147,37 @@ fn parts(value: &str, out: &mut Vec<String>) {
     }
 }
 
+/// What one class or id token says: the furniture it names (the first
+/// negative word of the token), or whether it names the body.
+fn token_hint(token: &str) -> (Option<Kind>, bool) {
+    let mut words = Vec::new();
+    parts(token, &mut words);
+    let mut token_not: Option<Kind> = None;
+    let mut token_body = false;
+    let mut token_embed = false;
+    let mut prev: &str = "";
+    for part in words.iter().filter(|w| !w.is_empty()) {
+        // A part, or two parts written as one word ("most-read" as "mostread").
+        let joined = format!("{prev}{part}");
+        let matches = |p: &&str| word_matches(p, part) || (!prev.is_empty() && word_matches(p, &joined));
+        if EMBED.iter().any(matches) {
+            token_embed = true;
+        }
+        if token_not.is_none() {
+            token_not = NOT_BODY
+                .iter()
+                .find(|(_, pats)| pats.iter().any(matches))
+                .map(|(k, _)| *k);
+        }
+        token_body |= BODY.iter().any(matches);
+        prev = part;
+    }
+    if token_embed && token_not == Some(Kind::Share) {
+        token_not = None;
+    }
+    (token_not, token_body)
+}
+
 fn word_matches(pattern: &str, part: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => part.starts_with(prefix),
@@ -155,7 +186,17 @@ fn word_matches(pattern: &str, part: &str) -> bool {
 }
 
 /// The hint of one element.
+#[cfg(test)]
 pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
+    of_with(dom, i, &mut Tokens::default())
+}
+
+/// What each class or id token said, for one page: a page repeats the same
+/// few class names on hundreds of elements, so each is read once.
+pub(crate) type Tokens<'a> = std::collections::HashMap<&'a str, (Option<Kind>, bool)>;
+
+/// The hint of one element, with the page's token cache.
+pub(crate) fn of_with<'a>(dom: &Dom<'a>, i: u32, tokens: &mut Tokens<'a>) -> Hint {
     let tag = dom.nodes[i as usize].tag;
     if let Some(role) = dom.attr(i, "role") {
         match role.trim().to_ascii_lowercase().as_str() {
@@ -190,26 +231,15 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
         t::FIGCAPTION => Some(Kind::Caption),
         _ => None,
     };
-    let mut words = Vec::new();
-    for name in ["class", "id"] {
-        if let Some(v) = dom.attr(i, name) {
-            parts(v, &mut words);
-        }
-    }
     // Per class token: the first negative word wins over positive ones in
     // the same token ("article-comments"); across tokens, a body word wins
     // over furniture ("post-content clearfix share-enabled") except comments.
     let mut not: Option<Kind> = None;
     let mut body = false;
-    let mut token_not: Option<Kind> = None;
-    let mut token_body = false;
-    let mut token_embed = false;
-    let mut prev: &str = "";
-    for part in words.iter().chain(std::iter::once(&String::new())) {
-        if part.is_empty() {
-            if token_embed && token_not == Some(Kind::Share) {
-                token_not = None;
-            }
+    for name in ["class", "id"] {
+        let Some(value) = dom.attr(i, name) else { continue };
+        for token in value.split_ascii_whitespace().take(32) {
+            let (token_not, token_body) = *tokens.entry(token).or_insert_with(|| token_hint(token));
             if let Some(k) = token_not {
                 if not.is_none() || k == Kind::Comments {
                     not = Some(k);
@@ -217,26 +247,7 @@ pub(crate) fn of(dom: &Dom<'_>, i: u32) -> Hint {
             } else if token_body {
                 body = true;
             }
-            token_not = None;
-            token_body = false;
-            token_embed = false;
-            prev = "";
-            continue;
         }
-        // A part, or two parts written as one word ("most-read" as "mostread").
-        let joined = format!("{prev}{part}");
-        let matches = |p: &&str| word_matches(p, part) || (!prev.is_empty() && word_matches(p, &joined));
-        if EMBED.iter().any(matches) {
-            token_embed = true;
-        }
-        if token_not.is_none() {
-            token_not = NOT_BODY
-                .iter()
-                .find(|(_, pats)| pats.iter().any(matches))
-                .map(|(k, _)| *k);
-        }
-        token_body |= BODY.iter().any(matches);
-        prev = part;
     }
     // The tag of page furniture outweighs class words, except comments.
     match (not, body, by_tag) {
@@ -257,6 +268,24 @@ mod tests {
     fn hint(html: &str) -> Hint {
         let dom = Dom::parse(html);
         of(&dom, 1)
+    }
+
+    #[test]
+    fn the_page_token_cache_changes_no_hint() {
+        let page = "<div class='article-body share-bar'><nav class='menu'></nav>\
+            <div id='mostRead' class='article-body'></div><div class='share-bar social-media-embed'></div>\
+            <section class='comments article-body'></section><div class='menu x'></div>\
+            <div class='share-bar'></div><footer class='article-body'></footer><div class='lead post'></div></div>";
+        let dom = Dom::parse(page);
+        let mut tokens = Tokens::default();
+        let elements: Vec<u32> = (0..dom.nodes.len() as u32)
+            .filter(|&i| dom.is_element(i))
+            .collect();
+        assert!(elements.len() >= 9);
+        for i in elements {
+            assert_eq!(of_with(&dom, i, &mut tokens), of(&dom, i), "element {i}");
+        }
+        assert!(tokens.contains_key("article-body") && tokens.contains_key("mostRead"));
     }
 
     #[test]
