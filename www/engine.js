@@ -115,8 +115,18 @@ export function createEngine() {
     });
   }
 
+  /** Drops the analysis under way, if any (its promise rejects as superseded). */
+  function cancel() {
+    latest++;
+    if (!pending) return;
+    pending.reject(superseded());
+    pending = null;
+    restart();
+  }
+
   return {
     analyze,
+    cancel,
     /**
      * Starts the worker now, so that the first paste is quick; with a
      * `text`, the worker analyses it a few times first, so that the first

@@ -61,6 +61,49 @@ export function reasonLabel(part) {
   return `${reason} · ${rule}`;
 }
 
+/** A short, lower-case name for the kind of a removed part: "repeats", "navigation menu", "legal disclaimer". */
+export function kindOf(part) {
+  if (part.reason === "duplicate") return "repeats";
+  const label = reasonLabel(part);
+  const at = label.lastIndexOf(" · ");
+  return (at === -1 ? label : label.slice(at + 3)).toLowerCase();
+}
+
+/**
+ * The removed parts in runs: each run is the removed parts between two
+ * kept paragraphs, `{ items: [{ index, part }], kinds: [[kind, n]] }`
+ * (kinds most frequent first). `items` are layout() items.
+ */
+export function removedRuns(items) {
+  const runs = [];
+  let run = null;
+  for (const it of items) {
+    if (it.kind === "kept") {
+      run = null;
+      continue;
+    }
+    if (!run) {
+      run = { items: [], kinds: new Map() };
+      runs.push(run);
+    }
+    run.items.push(it);
+    const kind = kindOf(it.part);
+    run.kinds.set(kind, (run.kinds.get(kind) ?? 0) + 1);
+  }
+  return runs.map((r) => ({ items: r.items, kinds: [...r.kinds].sort((a, b) => b[1] - a[1]) }));
+}
+
+/** "12 removed: menu 9, related links 3" (counts with thousands separators). */
+export function runSummary(run) {
+  const n = formatCount(run.items.length);
+  return `${n} removed: ${run.kinds.map(([kind, k]) => `${kind} ${formatCount(k)}`).join(", ")}`;
+}
+
+/** 12345 → "12,345". */
+export function formatCount(n) {
+  return Number(n).toLocaleString("en");
+}
+
 function capitalise(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
