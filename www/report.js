@@ -64,10 +64,17 @@ export function reasonLabel(part) {
 /** A short, lower-case name for the kind of a removed part: "repeats", "navigation menu", "legal disclaimer". */
 export function kindOf(part) {
   if (part.reason === "duplicate") return "repeats";
-  const label = reasonLabel(part);
-  const at = label.lastIndexOf(" · ");
-  return (at === -1 ? label : label.slice(at + 3)).toLowerCase();
+  const id = `${part.reason}\u0000${part.rule ?? ""}`;
+  let kind = KINDS.get(id);
+  if (kind === undefined) {
+    const label = reasonLabel(part);
+    const at = label.lastIndexOf(" · ");
+    kind = (at === -1 ? label : label.slice(at + 3)).toLowerCase();
+    KINDS.set(id, kind);
+  }
+  return kind;
 }
+const KINDS = new Map();
 
 /**
  * The removed parts in runs: each run is the removed parts between two
@@ -114,23 +121,29 @@ function capitalise(s) {
  * `{ kind: "removed", index, part, text, start, end, restored }`.
  */
 export function layout(report, restored = new Set()) {
-  const items = [];
-  report.paragraphs.forEach((p, index) =>
-    items.push({ kind: "kept", index, text: p.text, start: p.start, end: p.end }),
-  );
-  report.removed.forEach((part, index) =>
-    items.push({
-      kind: "removed",
-      index,
-      part,
-      text: part.text,
-      start: part.start,
-      end: part.end,
-      restored: restored.has(index),
-    }),
-  );
+  const kept = report.paragraphs.map((p, index) => ({ kind: "kept", index, text: p.text, start: p.start, end: p.end }));
+  const removed = report.removed.map((part, index) => ({
+    kind: "removed",
+    index,
+    part,
+    text: part.text,
+    start: part.start,
+    end: part.end,
+    restored: restored.has(index),
+  }));
   // Stable: at equal offsets, kept paragraphs first, then removal order.
-  items.sort((a, b) => a.start - b.start || (a.kind === b.kind ? a.index - b.index : a.kind === "kept" ? -1 : 1));
+  // Both lists normally come in input order: merged in one pass.
+  const sorted = (list) => list.every((it, i) => i === 0 || list[i - 1].start <= it.start);
+  if (!sorted(kept) || !sorted(removed)) {
+    return [...kept, ...removed].sort((a, b) => a.start - b.start || (a.kind === b.kind ? a.index - b.index : a.kind === "kept" ? -1 : 1));
+  }
+  const items = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < removed.length) {
+    if (j >= removed.length || (i < kept.length && kept[i].start <= removed[j].start)) items.push(kept[i++]);
+    else items.push(removed[j++]);
+  }
   return items;
 }
 

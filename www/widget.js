@@ -22,6 +22,8 @@ const DELAY_MS = 250;
 const BIG_INPUT = 200_000; // from this size on, a progress bar while cleaning
 const DRAW_BATCH = 200; // rows drawn per task
 const PREVIEW_CHARS = 20_000; // the preview shows this much of a long result
+const PARTS_SHOWN = 200; // parts of a run shown at a time
+const CHARS_PER_MS = 2_000; // a rough analysis speed, for the progress bar
 
 const CSS = `
 :host { display: block; }
@@ -101,8 +103,15 @@ export class ArticleCleaner extends HTMLElement {
     // longer knows what to restore, and a running analysis is stale.
     if (!this.#writing && this.#undo) this.#dropUndo();
     this.#engine?.cancel();
-    // A paste or a drop is cleaned at once; typing waits for a pause.
-    this.#schedule(/^insertFrom(Paste|Drop)/.test(event?.inputType ?? "") ? 0 : DELAY_MS);
+    // A paste or a drop is cleaned at once, once the browser has drawn
+    // it (a big paste's own layout is long enough); typing waits for a pause.
+    if (/^insertFrom(Paste|Drop)/.test(event?.inputType ?? "")) {
+      clearTimeout(this.#timer);
+      const run = this.#run;
+      requestAnimationFrame(() => {
+        if (run === this.#run) this.#schedule(0);
+      });
+    } else this.#schedule();
   };
   #onSchemeChange = () => this.#applyTheme();
 
@@ -311,8 +320,13 @@ export class ArticleCleaner extends HTMLElement {
       if (run !== this.#run) return;
       const seconds = (performance.now() - started) / 1000;
       this.#status(`Cleaning ${formatCount(size)} characters…${seconds >= 1 ? ` ${seconds.toFixed(0)} s` : ""}`);
+      ui.progress.value = Math.min(0.95, (seconds * 1000) / expected);
     };
-    ui.progress.removeAttribute("value");
+    // A determinate bar moved twice a second (an indeterminate one animates
+    // every frame, and each frame repaints the host's big field).
+    const expected = Math.max(500, size / CHARS_PER_MS);
+    ui.progress.max = 1;
+    ui.progress.value = 0;
     ui.progress.hidden = false;
     say();
     const ticker = setInterval(say, 500);
@@ -399,19 +413,30 @@ export class ArticleCleaner extends HTMLElement {
     return row;
   }
 
-  #drawParts(run, list) {
+  /** The parts of a run, a batch at a time; past PARTS_SHOWN, behind a "Show more" button. */
+  #drawParts(run, list, from = 0) {
     const token = this.#draw;
-    let next = 0;
+    const end = Math.min(run.items.length, from + PARTS_SHOWN);
+    let next = from;
     const batch = () => {
       if (token !== this.#draw) return;
-      const stop = Math.min(run.items.length, next + DRAW_BATCH);
+      const stop = Math.min(end, next + DRAW_BATCH);
       const fragment = document.createDocumentFragment();
       for (; next < stop; next++) {
         const it = run.items[next];
         fragment.append(el("li", {}, el("span", { class: "reason" }, reasonLabel(it.part)), it.text));
       }
+      if (next === end && end < run.items.length) {
+        const left = run.items.length - end;
+        const more = el("button", { type: "button", class: "small" }, `Show ${formatCount(Math.min(left, PARTS_SHOWN))} more of ${formatCount(left)}`);
+        more.addEventListener("click", () => {
+          more.parentElement.remove();
+          this.#drawParts(run, list, end);
+        });
+        fragment.append(el("li", {}, more));
+      }
       list.append(fragment);
-      if (next < run.items.length) setTimeout(batch, 0);
+      if (next < end) setTimeout(batch, 0);
     };
     batch();
   }

@@ -49,8 +49,17 @@ async function openHost({ scheme = "light", css, colorScheme = "light" } = {}) {
     document.addEventListener("cleaned", (e) => window.cleanedEvents.push(e.detail.stats));
     // When the browser's own paste starts (Ctrl+V) and ends (its input event).
     window.paste = {};
-    document.addEventListener("keydown", (e) => e.key === "v" && (window.paste.keydown = performance.now()), true);
-    document.addEventListener("input", () => (window.paste.input ??= performance.now()), true);
+    document.addEventListener("keydown", (e) => e.key.toLowerCase() === "v" && (window.paste.keydown ??= performance.now()), true);
+    document.addEventListener(
+      "input",
+      () => {
+        if (window.paste.input !== undefined) return;
+        window.paste.input = performance.now();
+        // The frame that draws the paste: the browser's own layout of 2 MB.
+        requestAnimationFrame(() => setTimeout(() => (window.paste.drawn = performance.now())));
+      },
+      true,
+    );
   });
   await page.goto(`${server.url}cms.html`);
   return {
@@ -131,16 +140,17 @@ test("a 2 MB paste over an earlier article: cleaned off the host's main thread, 
     await widget.getByRole("button", { name: "Show" }).first().click();
     await widget.locator("ul.parts > li").first().waitFor();
     await page.waitForTimeout(500);
-    // The task in which the browser inserts the 2 MB into the host's
-    // textarea (from Ctrl+V to its input event) is the browser's own
-    // editing and layout, as long with no widget on the page (see
-    // README.md); every other host task, the widget's included, is short.
+    // The tasks in which the browser inserts the 2 MB into the host's
+    // textarea and draws it (from Ctrl+V to the frame after its input
+    // event) are the browser's own editing and layout, as long with no
+    // widget on the page (see README.md); the widget starts after them, and
+    // every later host task, the widget's included, is short.
     const { tasks, paste } = await page.evaluate(() => ({ tasks: window.longTasks, paste: window.paste }));
-    const during = (x) => x.start <= paste.input + 1 && x.start + x.duration >= paste.keydown - 1;
+    const during = (x) => x.start < paste.drawn && x.start + x.duration >= paste.keydown - 1;
     const others = tasks.filter((x) => !during(x));
     const worst = Math.max(0, ...others.map((x) => x.duration));
     console.log(`# the browser's paste task: ${Math.round(Math.max(0, ...tasks.filter(during).map((x) => x.duration)))} ms; report ${Math.round(took)} ms after Ctrl+V`);
-    assert.ok(worst <= 300, `a host task of ${Math.round(worst)} ms: ${JSON.stringify(others)}`);
+    assert.ok(worst <= 300, `a host task of ${Math.round(worst)} ms: ${JSON.stringify(others)}, paste ${JSON.stringify(paste)}`);
     assert.match(await widget.locator(".status").textContent(), /paragraphs kept; [\d,]+ repeated and [\d,]+ other parts removed/);
     assert.match(await widget.locator("button.disclosure").textContent(), /^What was removed \(\d{1,3}(,\d{3})+\)$/, "thousands separators");
     t.watch.check();
