@@ -138,6 +138,8 @@ export class ArticleCleaner extends HTMLElement {
 
   connectedCallback() {
     this.#engine ??= createEngine();
+    // Its worker starts now: the widget's files all load with the page.
+    this.#engine.warmUp().catch(() => undefined);
     this.#scheme ??= window.matchMedia?.("(prefers-color-scheme: dark)") ?? null;
     this.#scheme?.addEventListener?.("change", this.#onSchemeChange);
     this.#render();
