@@ -26,7 +26,7 @@ const PARTS_SHOWN = 200; // parts of a run shown at a time
 const CHARS_PER_MS = 2_000; // a rough analysis speed, for the progress bar
 
 const CSS = `
-:host { display: block; }
+:host { display: block; contain: content; }
 :host([hidden]) { display: none; }
 .box { all: initial; display: block; box-sizing: border-box;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start;
@@ -324,14 +324,14 @@ export class ArticleCleaner extends HTMLElement {
       this.#status(`Cleaning ${formatCount(size)} characters…${seconds >= 1 ? ` ${seconds.toFixed(0)} s` : ""}`);
       ui.progress.value = Math.min(0.95, (seconds * 1000) / expected);
     };
-    // A determinate bar moved twice a second (an indeterminate one animates
+    // A determinate bar moved once a second (an indeterminate one animates
     // every frame, and each frame repaints the host's big field).
     const expected = Math.max(500, size / CHARS_PER_MS);
     ui.progress.max = 1;
     ui.progress.value = 0;
     ui.progress.hidden = false;
     say();
-    const ticker = setInterval(say, 500);
+    const ticker = setInterval(say, 1000);
     return {
       stop: () => {
         clearInterval(ticker);
