@@ -57,7 +57,13 @@ export function createEngine() {
     pending = null;
     if (reply.fatal) restart();
     if (reply.error !== undefined) reject(new Error(reply.error));
-    else resolve(reply.report);
+    else {
+      try {
+        resolve(JSON.parse(reply.json));
+      } catch (e) {
+        reject(e);
+      }
+    }
   }
 
   function onCrash(event) {
