@@ -57,13 +57,21 @@ export function createEngine() {
     pending = null;
     if (reply.fatal) restart();
     if (reply.error !== undefined) reject(new Error(reply.error));
-    else {
-      try {
-        resolve(JSON.parse(reply.json));
-      } catch (e) {
-        reject(e);
+    else assemble(reply).then(resolve, reject);
+  }
+
+  /** The report from the worker's JSON: one chunk of a long list per task. */
+  async function assemble(reply) {
+    const report = JSON.parse(reply.json);
+    for (const [key, chunks] of Object.entries(reply.chunks ?? {})) {
+      const list = [];
+      for (let i = 0; i < chunks.length; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 0));
+        for (const item of JSON.parse(chunks[i])) list.push(item);
       }
+      report[key] = list;
     }
+    return report;
   }
 
   function onCrash(event) {

@@ -23,6 +23,7 @@ const BIG_INPUT = 200_000; // from this size on, a progress bar while cleaning
 const DRAW_BATCH = 200; // rows drawn per task
 const PREVIEW_CHARS = 20_000; // the preview shows this much of a long result
 const PARTS_SHOWN = 200; // parts of a run shown at a time
+const GROUP_BATCH = 5_000; // parts grouped into runs per task
 const CHARS_PER_MS = 2_000; // a rough analysis speed, for the progress bar
 
 const CSS = `
@@ -375,24 +376,36 @@ export class ArticleCleaner extends HTMLElement {
     if (ui.copy) ui.copy.disabled = kept === 0;
   }
 
-  /** The removed parts, one line per run between kept paragraphs, drawn in batches. */
+  /** The removed parts, one line per run between kept paragraphs: grouped, then drawn, a batch per task. */
   #drawRuns() {
     const report = this.#report;
     if (!report) return;
     const token = ++this.#draw;
-    const runs = removedRuns(layout(report));
     const list = this.#ui.removedList;
     list.replaceChildren();
+    const items = layout(report);
+    const runs = [];
+    let at = 0;
+    const group = () => {
+      if (token !== this.#draw) return;
+      // The items of the runs, GROUP_BATCH at a time, cut at a kept paragraph.
+      let stop = Math.min(items.length, at + GROUP_BATCH);
+      while (stop < items.length && items[stop - 1].kind === "removed" && items[stop].kind === "removed") stop++;
+      runs.push(...removedRuns(items.slice(at, stop)));
+      at = stop;
+      if (at < items.length) setTimeout(group, 0);
+      else draw();
+    };
     let next = 0;
-    const batch = () => {
+    const draw = () => {
       if (token !== this.#draw) return;
       const stop = Math.min(runs.length, next + DRAW_BATCH);
       const fragment = document.createDocumentFragment();
       for (; next < stop; next++) fragment.append(this.#runRow(runs[next]));
       list.append(fragment);
-      if (next < runs.length) setTimeout(batch, 0);
+      if (next < runs.length) setTimeout(draw, 0);
     };
-    batch();
+    group();
   }
 
   #runRow(run) {
