@@ -87,6 +87,9 @@ pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, S
 pub fn analyze(input: &str, options: &Options) -> Result<Report, Error> {
     let options = options.clone().validate()?;
     let document = read::read(input, &options);
+    if document.binary {
+        return Ok(report::warning_only(input, document.warnings));
+    }
     let blocks = blocks::split(document);
     let cleaned = clean::clean(blocks, &options);
     let sentences = sentences::split(cleaned);

@@ -16,6 +16,8 @@ pub(crate) struct Document<'a> {
     pub input: &'a str,
     pub kind: Kind,
     pub warnings: Vec<String>,
+    /// Binary data rather than text: the report then holds only a warning.
+    pub binary: bool,
 }
 
 /// Decodes bytes: UTF-8 as is; anything else lossily, with a warning.
@@ -39,22 +41,34 @@ pub(crate) fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>
 /// Reads the input: decides text or HTML and notes what is odd about it.
 pub(crate) fn read<'a>(input: &'a str, options: &Options) -> Document<'a> {
     let mut warnings = Vec::new();
-    let controls = input
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if controls > 0 {
-        let total = input.chars().count().max(1);
-        if controls * 10 > total {
-            warnings.push(format!(
-                "the input looks like binary data, not text ({controls} control characters); \
-                 they were treated as spaces"
-            ));
-        } else {
-            warnings.push(format!(
-                "the input contains {controls} control character(s) such as NUL; they were treated as spaces"
-            ));
+    let (mut controls, mut replaced, mut total) = (0usize, 0usize, 0usize);
+    for c in input.chars() {
+        total += 1;
+        if c == '\u{FFFD}' {
+            replaced += 1;
+        } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
         }
+    }
+    // Binary, not analysed: one character in ten an undecodable byte, and
+    // one in five an undecodable byte or a control character (a picture, an
+    // archive or a program read as text). Text padded with NUL bytes, or
+    // UTF-16, decodes cleanly: it is read, its control characters as spaces.
+    let binary = replaced * 10 > total && (controls + replaced) * 5 > total;
+    if binary {
+        warnings.push(format!(
+            "the input looks like binary data, not text ({replaced} undecodable bytes, \
+             {controls} control characters); it was not analysed"
+        ));
+    } else if controls * 10 > total {
+        warnings.push(format!(
+            "the input looks like binary data, not text ({controls} control characters); \
+             they were treated as spaces"
+        ));
+    } else if controls > 0 {
+        warnings.push(format!(
+            "the input contains {controls} control character(s) such as NUL; they were treated as spaces"
+        ));
     }
     let kind = match options.input {
         InputKind::Text => Kind::Text,
@@ -71,6 +85,7 @@ pub(crate) fn read<'a>(input: &'a str, options: &Options) -> Document<'a> {
         input,
         kind,
         warnings,
+        binary,
     }
 }
 

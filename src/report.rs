@@ -143,7 +143,8 @@ pub(crate) fn build(input: &str, sentences: Sentences, entities: Entities, facts
         .map(|e| Entity {
             name: e.name,
             kind: e.kind.to_string(),
-            count: e.count,
+            // Each mention once, where it is: the chips count what they highlight.
+            count: e.mentions.len(),
             salience: (f64::from(e.salience) * 1000.0).round() / 1000.0,
             aliases: e.aliases,
             mentions: e
@@ -187,6 +188,32 @@ pub(crate) fn build(input: &str, sentences: Sentences, entities: Entities, facts
         entities,
         facts,
         warnings,
+    }
+}
+
+/// The report of an input that is not text (binary data): its warnings,
+/// its size, and nothing else.
+pub(crate) fn warning_only(input: &str, warnings: Vec<String>) -> Report {
+    Report {
+        schema: SCHEMA,
+        language: "und".to_string(),
+        title: None,
+        byline: None,
+        source: None,
+        published: None,
+        text: String::new(),
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+        entities: Vec::new(),
+        facts: Vec::new(),
+        warnings,
+        stats: Stats {
+            input_chars: input.chars().count(),
+            text_chars: 0,
+            duplicates_removed: 0,
+            boilerplate_removed: 0,
+            elapsed_ms: 0.0,
+        },
     }
 }
 

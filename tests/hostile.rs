@@ -293,6 +293,43 @@ fn invalid_utf8() {
     assert!(r.warnings.len() >= 2, "{:?}", r.warnings);
 }
 
+#[test]
+fn binary_input_gives_a_warning_and_nothing_else() {
+    // A PNG signature, then bytes from a small generator: what "Open a
+    // file…" gives the page for a picture.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let mut x: u32 = 7;
+    for _ in 0..20_000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        png.push((x >> 16) as u8);
+    }
+    png.extend_from_slice(STORY.as_bytes());
+    for kind in [InputKind::Auto, InputKind::Text, InputKind::Html] {
+        let r = analyze_bytes(&png, &opts(kind)).expect("a report");
+        assert!(
+            r.paragraphs.is_empty() && r.text.is_empty(),
+            "{kind:?}: {:?}",
+            r.paragraphs.first()
+        );
+        assert!(r.entities.is_empty() && r.facts.is_empty() && r.removed.is_empty());
+        assert!(r.title.is_none() && r.byline.is_none());
+        assert!(
+            r.warnings.iter().any(|w| w.contains("binary")),
+            "{:?}",
+            r.warnings
+        );
+        let decoded = String::from_utf8_lossy(&png);
+        assert_eq!(r.stats.input_chars, decoded.chars().count());
+        invariants::check(&decoded, &opts(kind), &Ok(r), true);
+    }
+    // A Latin-1 article read as UTF-8 (an undecodable byte per accent) is
+    // still text.
+    let latin1 = b"Caf\xe9 owners on the harbour front said on Tuesday that the night ferry brings trade.";
+    let r = analyze_bytes(latin1, &Options::default()).expect("a report");
+    assert_eq!(r.paragraphs.len(), 1);
+    assert!(!r.warnings.iter().any(|w| w.contains("binary")));
+}
+
 // ------------------------------------------------------------------- big
 
 #[test]

@@ -9,10 +9,14 @@ import {
   applyRestorations,
   fileStem,
   groupEntities,
+  formatCount,
   highlights,
+  kindOf,
   layout,
   mergeRanges,
   reasonLabel,
+  removedRuns,
+  runSummary,
   toJson,
   toMarkdown,
   toText,
@@ -26,6 +30,7 @@ const RENDER_BATCH = 300; // article items rendered per task
 const RUN_FOLD = 60; // a run of removed parts longer than this is folded…
 const RUN_SHOWN = 40; // …after this many
 const BUSY_NOTE_DELAY_MS = 200;
+const NO_MARKS = { bySegment: new Map(), inHeader: { title: [], byline: [] } };
 
 const EXPORTS = {
   text: { render: toText, ext: "txt", mime: "text/plain", name: "text" },
@@ -52,6 +57,11 @@ export function start(engine = createEngine()) {
     warnings: $("warnings"),
     article: $("article"),
     showRemoved: $("show-removed"),
+    byKind: $("by-kind"),
+    byKindSummary: $("by-kind-summary"),
+    byKindList: $("by-kind-list"),
+    jump: $("jump"),
+    skip: $("skip"),
     facts: $("facts"),
     factsEmpty: $("facts-empty"),
     entities: $("entities"),
@@ -65,6 +75,9 @@ export function start(engine = createEngine()) {
     report: null,
     restored: new Set(),
     active: null, // { kind: "entity" | "fact", index }
+    marks: NO_MARKS, // the highlights of `active`
+    openRuns: new Set(), // keys of the runs of removed parts opened by hand
+    drawn: Promise.resolve(true), // resolves once the article is drawn
     // A rich-text paste: its HTML, the plain text it put in the box, and
     // whether the HTML is what gets analysed.
     rich: null, // { html, text, useHtml, failed }
@@ -78,6 +91,7 @@ export function start(engine = createEngine()) {
   // A copy saved with "Save page as…" holds the last rendering: start clean.
   delete document.documentElement.dataset.ready;
   ui.result.hidden = true;
+  ui.skip.hidden = true;
   ui.richNote.hidden = true;
   ui.bigNote.hidden = true;
   ui.dropOverlay.hidden = true;
@@ -182,6 +196,8 @@ export function start(engine = createEngine()) {
     schedule(0);
   });
 
+  let opened = ""; // "Opened story.html.", kept before the next summary
+
   async function openFile(file) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let text;
@@ -193,8 +209,14 @@ export function start(engine = createEngine()) {
       note = " It is not valid UTF-8: unreadable bytes were replaced by �.";
     }
     const kind = /\.html?$/i.test(file.name) || file.type === "text/html" ? "html" : /\.te?xt$/i.test(file.name) ? "text" : "auto";
-    setSource(text, kind);
-    setStatus(`Opened ${file.name}.${note}`);
+    if (kind === "html") {
+      // The box shows the page's text; the cleaner reads its HTML.
+      const shown = textOfHtml(text);
+      setSource(shown, "text");
+      state.rich = { html: text, text: shown, useHtml: true, failed: false, file: true };
+    } else setSource(text, kind);
+    opened = `Opened ${file.name}.${note}`;
+    setStatus(opened);
   }
 
   function setSource(text, kind) {
@@ -238,10 +260,8 @@ export function start(engine = createEngine()) {
     const options = { input: useHtml ? "html" : state.kind };
     const request = ++state.request;
     if (input.trim() === "") {
-      state.report = null;
-      ui.result.hidden = true;
+      nothingToClean(null);
       updateRichNote(null);
-      setStatus("");
       return;
     }
     const busy = setTimeout(() => {
@@ -264,8 +284,23 @@ export function start(engine = createEngine()) {
       rich.failedWhy = report.warnings[0] ?? "it holds no article text";
       return analyzeNow();
     }
+    if (report.paragraphs.length === 0 && report.removed.length === 0 && !report.title) {
+      nothingToClean(report);
+      updateRichNote(null);
+      return;
+    }
     show(report, input);
     updateRichNote(rich);
+  }
+
+  /** One state for every input with no article text (empty, blank, binary): no result, a status line. */
+  function nothingToClean(report) {
+    state.report = null;
+    ui.result.hidden = true;
+    ui.skip.hidden = true;
+    const why = report?.warnings?.[0];
+    setStatus(`Nothing to clean${why ? `: ${why}` : "."}`);
+    opened = "";
   }
 
   function updateRichNote(rich) {
@@ -278,7 +313,7 @@ export function start(engine = createEngine()) {
       ui.richNoteText.textContent = `The rich-text (HTML) version of your paste gave no article (${rich.failedWhy}), so the plain text is shown.`;
       ui.richToggle.textContent = "Try the HTML again";
     } else if (rich.useHtml) {
-      ui.richNoteText.textContent = "Reading the rich-text (HTML) version of your paste.";
+      ui.richNoteText.textContent = rich.file ? "Reading the file's HTML; the box shows its text." : "Reading the rich-text (HTML) version of your paste.";
       ui.richToggle.textContent = "Use the plain text instead";
     } else {
       ui.richNoteText.textContent = "Reading the plain-text version of your paste.";
@@ -295,7 +330,10 @@ export function start(engine = createEngine()) {
     state.points = new CodePoints(input);
     state.restored = new Set();
     state.active = null;
+    state.marks = NO_MARKS;
+    state.openRuns = new Set();
     ui.result.hidden = false;
+    ui.skip.hidden = false;
     // How many reports have been shown: lets tests wait for the next one.
     ui.result.dataset.shown = String(Number(ui.result.dataset.shown ?? 0) + 1);
     renderHead();
@@ -304,22 +342,24 @@ export function start(engine = createEngine()) {
     renderFacts();
     renderEntities();
     renderStats();
-    setStatus(summary());
+    renderJump();
+    setStatus(`${opened ? `${opened} ` : ""}${summary()}`);
+    opened = "";
   }
 
   function summary() {
     const r = state.report;
     const edited = applyRestorations(r, state.restored);
-    const parts = [`${edited.paragraphs.length} paragraph${edited.paragraphs.length === 1 ? "" : "s"} kept`];
-    parts.push(`${edited.stats.duplicates_removed} repeated`);
-    parts.push(`${edited.stats.boilerplate_removed} other part${edited.stats.boilerplate_removed === 1 ? "" : "s"} removed`);
-    if (state.restored.size) parts.push(`${state.restored.size} restored`);
+    const parts = [`${formatCount(edited.paragraphs.length)} paragraph${edited.paragraphs.length === 1 ? "" : "s"} kept`];
+    parts.push(`${formatCount(edited.stats.duplicates_removed)} repeated`);
+    parts.push(`${formatCount(edited.stats.boilerplate_removed)} other part${edited.stats.boilerplate_removed === 1 ? "" : "s"} removed`);
+    if (state.restored.size) parts.push(`${formatCount(state.restored.size)} restored`);
     return `Cleaned in ${formatMs(r.stats.elapsed_ms)}: ${parts.join(", ")}.`;
   }
 
   function renderHead() {
     const r = state.report;
-    const marks = activeHighlights().inHeader;
+    const marks = state.marks.inHeader;
     fillWithMarks(ui.title, r.title ?? "", marks.title);
     ui.title.classList.toggle("missing", !r.title);
     if (!r.title) ui.title.textContent = "No title found";
@@ -352,7 +392,7 @@ export function start(engine = createEngine()) {
   function activeHighlights() {
     const r = state.report;
     const a = state.active;
-    const none = { bySegment: new Map(), inHeader: { title: [], byline: [] } };
+    const none = NO_MARKS;
     if (!a) return none;
     const header = { title: r.title, byline: r.byline };
     if (a.kind === "entity") {
@@ -364,77 +404,153 @@ export function start(engine = createEngine()) {
   }
 
   // The article is rendered in batches, so that a huge paste (thousands
-  // of paragraphs) never blocks the page; a long run of removed parts is
-  // folded behind a "show more" button.
+  // of paragraphs) never blocks the page. Each run of removed parts is
+  // folded into one line ("12 removed: navigation menu 9, repeats 3"),
+  // unless opened or "Show all removed parts" is on; a long open run is
+  // folded again behind a "show more" button.
   function renderArticle() {
     const token = ++state.renderToken;
-    const marks = activeHighlights().bySegment;
     const items = layout(state.report, state.restored);
     ui.article.replaceChildren();
-    ui.article.classList.toggle("hide-removed", !ui.showRemoved.checked);
+    renderKinds();
     if (!items.length) {
       ui.article.append(el("p", { class: "empty" }, "Nothing to show: the input holds no article text."));
+      state.drawn = Promise.resolve(true);
       return;
     }
-    let next = 0;
-    let run = null; // { box, shown, folded: [], more }
-    const batch = () => {
-      if (token !== state.renderToken) return; // a newer rendering took over
-      const stop = Math.min(items.length, next + RENDER_BATCH);
-      const fragment = document.createDocumentFragment();
-      for (; next < stop; next++) {
-        const it = items[next];
-        if (it.kind === "kept") {
-          const p = el("p", { class: "para", id: `para-${it.index}` });
-          p.append(el("span", { class: "pnum", "aria-hidden": "true" }, String(it.index + 1)));
-          const body = el("span", { class: "ptext" });
-          fillWithMarks(body, it.text, marks.get(key(it)) ?? []);
-          p.append(body);
-          fragment.append(p);
-          run = null;
-          continue;
-        }
-        // Removed parts in a row share one box; each keeps its own button.
-        if (!run) {
-          run = { box: el("div", { class: "removed-run" }), shown: 0, folded: [], more: null };
-          fragment.append(run.box);
-        }
-        if (run.shown >= RUN_SHOWN && !it.restored && (run.folded.length > 0 || remainingInRun(items, next) > RUN_FOLD - RUN_SHOWN)) {
-          fold(run, it);
-          continue;
-        }
-        run.box.append(removedRow(it, marks.get(key(it)) ?? []));
-        run.shown++;
-      }
-      ui.article.append(fragment);
-      if (next < items.length) setTimeout(batch, 0);
-    };
-    batch();
-  }
-
-  function remainingInRun(items, from) {
-    let n = 0;
-    while (from + n < items.length && items[from + n].kind === "removed" && n <= RUN_FOLD) n++;
-    return n;
-  }
-
-  function fold(run, it) {
-    run.folded.push(it);
-    if (!run.more) {
-      run.more = el("button", { type: "button", class: "show-more" });
-      run.more.addEventListener("click", () => unfold(run));
-      run.box.append(el("div", { class: "removed fold" }, run.more));
+    const blocks = [];
+    for (const it of items) {
+      if (it.kind === "kept") blocks.push(it);
+      else if (blocks.length && blocks[blocks.length - 1].kind === "run") blocks[blocks.length - 1].items.push(it);
+      else blocks.push({ kind: "run", key: `run-${it.index}`, items: [it] });
     }
-    const n = run.folded.length;
-    run.more.textContent = `Show ${formatCount(n)} more removed part${n === 1 ? "" : "s"}`;
+    let next = 0;
+    state.drawn = new Promise((resolve) => {
+      const batch = () => {
+        if (token !== state.renderToken) return resolve(false); // a newer rendering took over
+        const fragment = document.createDocumentFragment();
+        for (let budget = RENDER_BATCH; next < blocks.length && budget > 0; next++) {
+          const block = blocks[next];
+          if (block.kind === "kept") {
+            fragment.append(paragraph(block));
+            budget--;
+          } else {
+            const node = runNode(block);
+            fragment.append(node);
+            budget -= node.classList.contains("folded") ? 1 : Math.min(block.items.length, RUN_FOLD);
+          }
+        }
+        ui.article.append(fragment);
+        if (next < blocks.length) setTimeout(batch, 0);
+        else resolve(true);
+      };
+      batch();
+    });
   }
 
-  function unfold(run) {
-    const holder = run.more.parentElement;
-    const rows = run.folded.map((it) => removedRow(it, []));
-    run.folded = [];
-    holder.replaceWith(...rows);
-    rows[0]?.querySelector("button")?.focus();
+  function paragraph(it) {
+    const p = el("p", { class: "para", id: `para-${it.index}` });
+    p.append(el("span", { class: "pnum", "aria-hidden": "true" }, String(it.index + 1)));
+    const body = el("span", { class: "ptext" });
+    fillWithMarks(body, it.text, state.marks.bySegment.get(key(it)) ?? []);
+    p.append(body);
+    return p;
+  }
+
+  /** A run of removed parts: one folded line, or its rows. */
+  function runNode(block) {
+    const run = { ...removedRuns(block.items)[0], key: block.key };
+    const hasRestored = block.items.some((it) => it.restored);
+    const open = ui.showRemoved.checked || state.openRuns.has(block.key) || hasRestored;
+    const box = el("div", { class: open ? "removed-run" : "removed-run folded", "data-run": block.key });
+    const n = block.items.length;
+    const line = () => {
+      const restoreAll = el(
+        "button",
+        { type: "button", class: "link", "data-run-restore": block.key, "aria-label": `Restore all ${formatCount(n)} (${runSummary(run)})` },
+        `Restore all ${formatCount(n)}`,
+      );
+      const toggle = el(
+        "button",
+        { type: "button", class: "link", "data-run-toggle": block.key, "aria-expanded": String(open), "aria-label": `${open ? "Hide" : "Show"} ${runSummary(run)}` },
+        open ? "Hide" : "Show",
+      );
+      const actions = el("span", { class: "run-actions" }, toggle);
+      if (block.items.some((it) => !it.restored)) actions.append(restoreAll);
+      return el("div", { class: "run-line" }, el("span", { class: "run-summary" }, runSummary(run)), actions);
+    };
+    if (!open) {
+      box.append(line());
+      return box;
+    }
+    if (!ui.showRemoved.checked) box.append(line());
+    let shown = 0;
+    let folded = null; // { items, more }
+    for (let i = 0; i < n; i++) {
+      const it = block.items[i];
+      if (shown >= RUN_SHOWN && !it.restored && (folded || n - i > RUN_FOLD - RUN_SHOWN)) {
+        if (!folded) {
+          folded = { items: [], more: el("button", { type: "button", class: "show-more" }) };
+          const holder = el("div", { class: "removed fold" }, folded.more);
+          const f = folded;
+          folded.more.addEventListener("click", () => {
+            const rows = f.items.map((x) => removedRow(x, []));
+            holder.replaceWith(...rows);
+            rows[0]?.querySelector("button")?.focus();
+          });
+          box.append(holder);
+        }
+        folded.items.push(it);
+        continue;
+      }
+      box.append(removedRow(it, state.marks.bySegment.get(key(it)) ?? []));
+      shown++;
+    }
+    if (folded) folded.more.textContent = `Show ${formatCount(folded.items.length)} more removed part${folded.items.length === 1 ? "" : "s"}`;
+    return box;
+  }
+
+  /** Replaces the run `runKey` in place (the rest of the article is untouched). */
+  function redrawRun(runKey) {
+    const old = ui.article.querySelector(`[data-run="${runKey}"]`);
+    if (!old) return null;
+    const first = Number(runKey.slice(4));
+    const items = layout(state.report, state.restored);
+    let at = items.findIndex((it) => it.kind === "removed" && it.index === first);
+    const runItems = [];
+    for (; at >= 0 && at < items.length && items[at].kind === "removed"; at++) runItems.push(items[at]);
+    const node = runNode({ kind: "run", key: runKey, items: runItems });
+    old.replaceWith(node);
+    return node;
+  }
+
+  /** The kinds of removed parts, each restorable at once. */
+  function renderKinds() {
+    const counts = new Map();
+    state.report.removed.forEach((part, index) => {
+      if (state.restored.has(index)) return;
+      const kind = kindOf(part);
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    });
+    const kinds = [...counts].sort((a, b) => b[1] - a[1]);
+    const left = kinds.reduce((sum, [, n]) => sum + n, 0);
+    ui.byKind.hidden = left === 0;
+    ui.byKindSummary.textContent = `${formatCount(left)} part${left === 1 ? "" : "s"} removed: restore by kind`;
+    ui.byKindList.replaceChildren(
+      ...kinds.map(([kind, n]) =>
+        el("li", {}, el("button", { type: "button", class: "link", "data-kind-restore": kind }, `Restore all ${kind} (${formatCount(n)})`)),
+      ),
+    );
+  }
+
+  /** On narrow screens, links from the top of the result to the facts and names. */
+  function renderJump() {
+    const r = state.report;
+    ui.jump.replaceChildren(
+      el("a", { href: "#facts-heading" }, `Facts (${formatCount(r.facts.length)})`),
+      " · ",
+      el("a", { href: "#entities-heading" }, `Names (${formatCount(r.entities.length)})`),
+    );
   }
 
   function removedRow(it, ranges) {
@@ -479,11 +595,10 @@ export function start(engine = createEngine()) {
       ...groups.map((group) => {
         const id = `entities-${group.type}`;
         const section = el("div", { class: "entity-group", role: "group", "aria-labelledby": id });
-        section.append(el("h4", { id }, `${group.label} `, el("span", { class: "group-count" }, `(${group.items.length})`)));
+        section.append(el("h4", { id }, `${group.label} `, el("span", { class: "group-count" }, `(${formatCount(group.items.length)})`)));
         const chips = el("div", { class: "chips" });
         for (const { entity, index } of group.items) {
-          const mentions = entity.count === 1 ? "1 mention" : `${entity.count} mentions`;
-          const aliases = entity.aliases.length ? `; also ${entity.aliases.join(", ")}` : "";
+          // The accessible name is the visible text ("Tobias Renn 3"), said in full.
           const chip = el(
             "button",
             {
@@ -491,11 +606,15 @@ export function start(engine = createEngine()) {
               class: `chip type-${group.type}`,
               "data-entity": String(index),
               "aria-pressed": "false",
-              "aria-label": `${entity.name}, ${mentions}${aliases}`,
               title: entity.aliases.length ? `Also: ${entity.aliases.join(", ")}` : "",
             },
             el("span", { class: "chip-name" }, entity.name),
-            el("span", { class: "chip-count", "aria-hidden": "true" }, String(entity.count)),
+            el(
+              "span",
+              { class: "chip-count" },
+              formatCount(entity.count),
+              el("span", { class: "visually-hidden" }, ` mention${entity.count === 1 ? "" : "s"}${entity.aliases.length ? `; also ${entity.aliases.join(", ")}` : ""}`),
+            ),
           );
           chips.append(chip);
         }
@@ -520,53 +639,122 @@ export function start(engine = createEngine()) {
     ui.stats.replaceChildren(...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
   }
 
-  function refresh({ keepStatus = false } = {}) {
-    renderHead();
-    renderArticle();
-    renderStats();
+  function pressed() {
     for (const chip of ui.entities.querySelectorAll("[data-entity]")) {
       chip.setAttribute("aria-pressed", String(state.active?.kind === "entity" && state.active.index === Number(chip.dataset.entity)));
     }
     for (const fact of ui.facts.querySelectorAll("[data-fact]")) {
       fact.setAttribute("aria-pressed", String(state.active?.kind === "fact" && state.active.index === Number(fact.dataset.fact)));
     }
-    if (!keepStatus) setStatus(summary());
   }
 
   // ---- interactions on the result ------------------------------------
 
   ui.article.addEventListener("click", (e) => {
+    const toggle = e.target.closest("[data-run-toggle]");
+    if (toggle) {
+      const runKey = toggle.dataset.runToggle;
+      if (toggle.getAttribute("aria-expanded") === "true") state.openRuns.delete(runKey);
+      else state.openRuns.add(runKey);
+      redrawRun(runKey)?.querySelector("[data-run-toggle]")?.focus();
+      return;
+    }
+    const restoreAll = e.target.closest("[data-run-restore]");
+    if (restoreAll) {
+      const runKey = restoreAll.dataset.runRestore;
+      const box = restoreAll.closest("[data-run]");
+      for (const row of box.querySelectorAll("[data-index]")) state.restored.add(Number(row.dataset.index));
+      // Folded rows are not drawn: take the run's parts from the layout.
+      const first = Number(runKey.slice(4));
+      const items = layout(state.report, state.restored);
+      for (let at = items.findIndex((it) => it.kind === "removed" && it.index === first); at >= 0 && at < items.length && items[at].kind === "removed"; at++) {
+        state.restored.add(items[at].index);
+      }
+      state.openRuns.add(runKey);
+      afterRestore(() => redrawRun(runKey)?.querySelector("[data-run-toggle]")?.focus());
+      return;
+    }
     const button = e.target.closest("[data-restore]");
     if (!button) return;
     const index = Number(button.dataset.restore);
     if (state.restored.has(index)) state.restored.delete(index);
     else state.restored.add(index);
-    if (state.active) refresh(); // the highlights may now reach it
-    else {
+    afterRestore(() => {
       // Only this row changes: the page keeps its scroll and focus.
       const part = state.report.removed[index];
-      const row = removedRow({ kind: "removed", index, part, text: part.text, restored: state.restored.has(index) }, []);
-      button.closest(".removed").replaceWith(row);
-      renderStats();
-      setStatus(summary());
-    }
-    ui.article.querySelector(`[data-restore="${index}"]`)?.focus();
+      const it = { kind: "removed", index, part, text: part.text, restored: state.restored.has(index) };
+      button.closest(".removed").replaceWith(removedRow(it, state.marks.bySegment.get(key(it)) ?? []));
+      ui.article.querySelector(`[data-restore="${index}"]`)?.focus();
+    });
   });
+
+  // A disclosure button, not <details>: in Chromium a <details> on the page
+  // makes every edit of a big text box crawl.
+  ui.byKindSummary.addEventListener("click", () => {
+    const open = ui.byKindList.hidden;
+    ui.byKindList.hidden = !open;
+    ui.byKindSummary.setAttribute("aria-expanded", String(open));
+  });
+
+  ui.byKindList.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-kind-restore]");
+    if (!button) return;
+    const kind = button.dataset.kindRestore;
+    state.report.removed.forEach((part, index) => {
+      if (kindOf(part) === kind) state.restored.add(index);
+    });
+    afterRestore(() => renderArticle());
+    ui.byKindSummary.focus();
+  });
+
+  /** After restorations: the highlights may now reach restored parts; the counts change. */
+  function afterRestore(redraw) {
+    if (state.active) {
+      state.marks = activeHighlights();
+      renderHead();
+      renderArticle();
+    } else redraw();
+    renderKinds();
+    renderStats();
+    setStatus(summary());
+  }
 
   ui.showRemoved.addEventListener("change", () => {
-    ui.article.classList.toggle("hide-removed", !ui.showRemoved.checked);
+    state.openRuns.clear();
+    renderArticle();
   });
 
-  function toggleActive(kind, index) {
+  /** Marks the new selection: only the segments whose marks change are redrawn. */
+  async function toggleActive(kind, index) {
     const same = state.active?.kind === kind && state.active.index === index;
-    state.active = same ? null : { kind, index };
-    refresh({ keepStatus: true });
+    const active = same ? null : { kind, index };
+    state.active = active;
+    const before = state.marks.bySegment;
+    state.marks = activeHighlights();
+    renderHead();
+    for (const k of new Set([...before.keys(), ...state.marks.bySegment.keys()])) remark(k);
+    pressed();
+    // Parts still being drawn take their marks when drawn: count and scroll once all are.
+    await state.drawn;
+    if (state.active !== active) return;
     const first = ui.result.querySelector("mark");
     if (first) first.scrollIntoView({ block: "center", behavior: prefersReducedMotion() ? "auto" : "smooth" });
-    if (state.active) {
+    if (active) {
       const n = ui.result.querySelectorAll("mark").length;
-      setStatus(n ? `Highlighted ${n} place${n === 1 ? "" : "s"} in the text.` : "Not found in the shown text.");
-    }
+      setStatus(n ? `Highlighted ${formatCount(n)} place${n === 1 ? "" : "s"} in the text.` : "Not found in the shown text.");
+    } else setStatus(summary());
+  }
+
+  /** Redraws the marks of one shown segment ("k3": paragraph 3, "r7": restored part 7), if drawn. */
+  function remark(segmentKey) {
+    const index = Number(segmentKey.slice(1));
+    const kept = segmentKey[0] === "k";
+    const node = kept
+      ? ui.article.querySelector(`#para-${index} .ptext`)
+      : ui.article.querySelector(`.removed.restored[data-index="${index}"] .removed-text`);
+    if (!node) return;
+    const text = kept ? state.report.paragraphs[index]?.text : state.report.removed[index]?.text;
+    fillWithMarks(node, text ?? "", state.marks.bySegment.get(segmentKey) ?? []);
   }
 
   ui.entities.addEventListener("click", (e) => {
@@ -578,10 +766,7 @@ export function start(engine = createEngine()) {
     if (fact) toggleActive("fact", Number(fact.dataset.fact));
   });
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && state.active) {
-      state.active = null;
-      refresh();
-    }
+    if (e.key === "Escape" && state.active) toggleActive(state.active.kind, state.active.index);
   });
 
   for (const button of document.querySelectorAll("[data-copy]")) {
@@ -688,10 +873,6 @@ function formatMs(ms) {
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 100) return `${ms.toFixed(1)} ms`;
   return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function formatCount(n) {
-  return Number(n).toLocaleString("en");
 }
 
 function prefersReducedMotion() {

@@ -57,7 +57,21 @@ export function createEngine() {
     pending = null;
     if (reply.fatal) restart();
     if (reply.error !== undefined) reject(new Error(reply.error));
-    else resolve(reply.report);
+    else assemble(reply).then(resolve, reject);
+  }
+
+  /** The report from the worker's JSON: one chunk of a long list per task. */
+  async function assemble(reply) {
+    const report = JSON.parse(reply.json);
+    for (const [key, chunks] of Object.entries(reply.chunks ?? {})) {
+      const list = [];
+      for (let i = 0; i < chunks.length; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 0));
+        for (const item of JSON.parse(chunks[i])) list.push(item);
+      }
+      report[key] = list;
+    }
+    return report;
   }
 
   function onCrash(event) {
@@ -115,8 +129,18 @@ export function createEngine() {
     });
   }
 
+  /** Drops the analysis under way, if any (its promise rejects as superseded). */
+  function cancel() {
+    latest++;
+    if (!pending) return;
+    pending.reject(superseded());
+    pending = null;
+    restart();
+  }
+
   return {
     analyze,
+    cancel,
     /**
      * Starts the worker now, so that the first paste is quick; with a
      * `text`, the worker analyses it a few times first, so that the first

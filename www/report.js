@@ -61,6 +61,56 @@ export function reasonLabel(part) {
   return `${reason} · ${rule}`;
 }
 
+/** A short, lower-case name for the kind of a removed part: "repeats", "navigation menu", "legal disclaimer". */
+export function kindOf(part) {
+  if (part.reason === "duplicate") return "repeats";
+  const id = `${part.reason}\u0000${part.rule ?? ""}`;
+  let kind = KINDS.get(id);
+  if (kind === undefined) {
+    const label = reasonLabel(part);
+    const at = label.lastIndexOf(" · ");
+    kind = (at === -1 ? label : label.slice(at + 3)).toLowerCase();
+    KINDS.set(id, kind);
+  }
+  return kind;
+}
+const KINDS = new Map();
+
+/**
+ * The removed parts in runs: each run is the removed parts between two
+ * kept paragraphs, `{ items: [{ index, part }], kinds: [[kind, n]] }`
+ * (kinds most frequent first). `items` are layout() items.
+ */
+export function removedRuns(items) {
+  const runs = [];
+  let run = null;
+  for (const it of items) {
+    if (it.kind === "kept") {
+      run = null;
+      continue;
+    }
+    if (!run) {
+      run = { items: [], kinds: new Map() };
+      runs.push(run);
+    }
+    run.items.push(it);
+    const kind = kindOf(it.part);
+    run.kinds.set(kind, (run.kinds.get(kind) ?? 0) + 1);
+  }
+  return runs.map((r) => ({ items: r.items, kinds: [...r.kinds].sort((a, b) => b[1] - a[1]) }));
+}
+
+/** "12 removed: menu 9, related links 3" (counts with thousands separators). */
+export function runSummary(run) {
+  const n = formatCount(run.items.length);
+  return `${n} removed: ${run.kinds.map(([kind, k]) => `${kind} ${formatCount(k)}`).join(", ")}`;
+}
+
+/** 12345 → "12,345". */
+export function formatCount(n) {
+  return Number(n).toLocaleString("en");
+}
+
 function capitalise(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -71,23 +121,29 @@ function capitalise(s) {
  * `{ kind: "removed", index, part, text, start, end, restored }`.
  */
 export function layout(report, restored = new Set()) {
-  const items = [];
-  report.paragraphs.forEach((p, index) =>
-    items.push({ kind: "kept", index, text: p.text, start: p.start, end: p.end }),
-  );
-  report.removed.forEach((part, index) =>
-    items.push({
-      kind: "removed",
-      index,
-      part,
-      text: part.text,
-      start: part.start,
-      end: part.end,
-      restored: restored.has(index),
-    }),
-  );
+  const kept = report.paragraphs.map((p, index) => ({ kind: "kept", index, text: p.text, start: p.start, end: p.end }));
+  const removed = report.removed.map((part, index) => ({
+    kind: "removed",
+    index,
+    part,
+    text: part.text,
+    start: part.start,
+    end: part.end,
+    restored: restored.has(index),
+  }));
   // Stable: at equal offsets, kept paragraphs first, then removal order.
-  items.sort((a, b) => a.start - b.start || (a.kind === b.kind ? a.index - b.index : a.kind === "kept" ? -1 : 1));
+  // Both lists normally come in input order: merged in one pass.
+  const sorted = (list) => list.every((it, i) => i === 0 || list[i - 1].start <= it.start);
+  if (!sorted(kept) || !sorted(removed)) {
+    return [...kept, ...removed].sort((a, b) => a.start - b.start || (a.kind === b.kind ? a.index - b.index : a.kind === "kept" ? -1 : 1));
+  }
+  const items = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < removed.length) {
+    if (j >= removed.length || (i < kept.length && kept[i].start <= removed[j].start)) items.push(kept[i++]);
+    else items.push(removed[j++]);
+  }
   return items;
 }
 

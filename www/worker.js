@@ -1,6 +1,7 @@
 // The analysis worker: keeps a 10 MB paste from freezing the page. It gets
 // the compiled WebAssembly.Module (and a sample text) from the page, then
-// answers { id, input, options } with { id, report } or
+// answers { id, input, options } with { id, json, chunks } (the report,
+// its long lists apart) or
 // { id, error, fatal }.
 import { initSync, analyze } from "./pkg/article_cleaner.js";
 
@@ -12,6 +13,9 @@ import { initSync, analyze } from "./pkg/article_cleaner.js";
 const WARM_UP_CALLS = 5;
 
 let ready = false;
+
+const CHUNKED = ["paragraphs", "removed"]; // the lists that grow with the input
+const CHUNK = 2000; // items per JSON chunk
 
 self.onmessage = (event) => {
   const message = event.data;
@@ -33,8 +37,18 @@ self.onmessage = (event) => {
     return;
   }
   try {
+    // As JSON text, the long lists in chunks: strings are cheap to copy,
+    // and the page parses one chunk per task, so that a report with tens
+    // of thousands of parts never holds its main thread for long.
     const report = analyze(message.input, message.options);
-    self.postMessage({ id: message.id, report });
+    const chunks = {};
+    for (const key of CHUNKED) {
+      const list = report[key];
+      chunks[key] = [];
+      for (let i = 0; i < list.length; i += CHUNK) chunks[key].push(JSON.stringify(list.slice(i, i + CHUNK)));
+      report[key] = [];
+    }
+    self.postMessage({ id: message.id, json: JSON.stringify(report), chunks });
   } catch (e) {
     // A trap leaves the instance unusable: the page then starts a new worker.
     const fatal = e instanceof WebAssembly.RuntimeError;

@@ -116,6 +116,7 @@ pub fn check_report(input: &str, options: &Options, report: &Report, text_spans:
             e.salience,
             e.name
         );
+        assert_eq!(e.count, e.mentions.len(), "count and mentions of {:?}", e.name);
         for m in &e.mentions {
             in_input("mention", m.start, m.end);
             assert!(m.start < m.end, "an empty mention of {:?}", e.name);

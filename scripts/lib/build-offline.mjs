@@ -3,6 +3,8 @@
 //                               wasm as base64, the worker as a blob:, a
 //                               CSP with hashes; works from file:// offline
 //   dist/widget/article-cleaner.js         the <article-cleaner> element
+//   dist/widget/article-cleaner-worker.js  its analysis worker (same origin:
+//                                          a strict CSP allows no blob: worker)
 //   dist/widget/article_cleaner_wasm.js    its wasm (base64), loaded on use
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -25,7 +27,7 @@ const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").di
 function replaceOnce(text, search, replacement) {
   const at = text.indexOf(search);
   if (at === -1 || text.indexOf(search, at + 1) !== -1) {
-    throw new Error(`www/index.html: expected exactly one ${JSON.stringify(search)}`);
+    throw new Error(`expected exactly one ${JSON.stringify(search)}`);
   }
   return text.slice(0, at) + replacement + text.slice(at + search.length);
 }
@@ -74,10 +76,15 @@ writeFileSync(page, html);
 
 const widgetDir = join(dist, "widget");
 mkdirSync(widgetDir, { recursive: true });
-const widget = bundle(join(www, "widget.js"), {
-  external: { [wasmModule]: "./article_cleaner_wasm.js" },
-});
+// engine.js starts "./worker.js" next to itself: here, the worker file of the widget.
+const workerUrl = 'new URL("./worker.js", import.meta.url)';
+const widget = replaceOnce(
+  bundle(join(www, "widget.js"), { external: { [wasmModule]: "./article_cleaner_wasm.js" } }),
+  workerUrl,
+  'new URL("./article-cleaner-worker.js", import.meta.url)',
+);
 writeFileSync(join(widgetDir, "article-cleaner.js"), `// <article-cleaner>: see embed.html in the Article Cleaner repository.\n${widget}`);
+writeFileSync(join(widgetDir, "article-cleaner-worker.js"), `// The analysis worker of <article-cleaner> (article-cleaner.js starts it).\n${worker}`);
 copyFileSync(wasmModule, join(widgetDir, "article_cleaner_wasm.js"));
 
 const size = (bytes) => `${(bytes.length / 1024).toFixed(0)} KB (${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB gzipped)`;

@@ -28,8 +28,10 @@ async function useFromDisk(file) {
 
     const seed = seedOrSample();
     await nextReport(page, () => paste(page, "#source", seed.text));
+    assert.ok((await page.locator("#article .run-summary", { hasText: "repeats" }).count()) >= 1, "the repeats are shown removed, folded");
+    await page.getByLabel("Show all removed parts").check();
     const dups = page.locator('#article .removed[data-reason="duplicate"]');
-    assert.ok((await dups.count()) >= 1, "the repeats are shown removed");
+    assert.ok((await dups.count()) >= 1, "and in full");
     assert.match(await dups.first().locator(".reason").textContent(), /^Repeat of paragraph \d+$/);
     assert.match(await page.textContent("#stats"), /Ran ina background worker/, "the blob: worker runs from file://");
 

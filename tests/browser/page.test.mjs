@@ -52,6 +52,10 @@ test("pasting the seed shows the duplicates removed with their reason; restore o
 
     assert.equal(await page.textContent("#title"), expected.title);
     assert.equal(await page.locator("#article .para").count(), expected.paragraphs.length);
+    // Folded by default: one line per run of removed parts.
+    assert.equal(await page.locator("#article .removed").count(), 0);
+    assert.ok((await page.locator("#article .removed-run.folded").count()) >= 1);
+    await page.getByLabel("Show all removed parts").check();
     const shown = page.locator('#article .removed[data-reason="duplicate"]');
     assert.equal(await shown.count(), dups.length, "every repeat is shown, greyed");
     const first = shown.first();
@@ -86,9 +90,10 @@ test("pasting the seed shows the duplicates removed with their reason; restore o
     await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Copied"));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), toText(expected));
 
-    // Hiding the removed parts leaves the clean text only.
-    await page.getByLabel("Show removed parts").uncheck();
-    assert.equal(await page.locator("#article .removed").first().isVisible(), false);
+    // Folding them again: one line per run.
+    await page.getByLabel("Show all removed parts").uncheck();
+    assert.equal(await page.locator("#article .removed").count(), 0);
+    assert.match(await page.locator("#article .run-summary").first().textContent(), /^\d+ removed: /);
   } finally {
     await t.finish();
   }
@@ -146,6 +151,19 @@ test("dropping a .txt file cleans it; so does opening one", async () => {
     await page.waitForSelector("#result", { state: "hidden" });
     await nextReport(page, () => page.setInputFiles("#file", { name: "story.txt", mimeType: "text/plain", buffer: Buffer.from(sample) }));
     assert.match(await page.textContent("#status"), /5 repeated/);
+
+    // An .html file: its text in the box, its HTML read.
+    const html = `<html><head><title>Night Trains Return</title><style>p { color: red }</style></head><body><h1>Night Trains Return</h1>${sample
+      .split("\n")
+      .slice(1)
+      .map((line) => `<p>${line.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</p>`)
+      .join("")}</body></html>`;
+    await nextReport(page, () => page.setInputFiles("#file", { name: "story.html", mimeType: "text/html", buffer: Buffer.from(html) }));
+    const box = await page.inputValue("#source");
+    assert.ok(box.startsWith("Night Trains Return\n"), box.slice(0, 80));
+    assert.ok(!box.includes("<p>") && !box.includes("color: red"), "no markup in the box");
+    assert.equal((await page.textContent("#title")).trim(), "Night Trains Return");
+    assert.match(await page.textContent("#status"), /^Opened story\.html\./);
   } finally {
     await t.finish();
   }
@@ -189,14 +207,21 @@ test("keyboard: the example, the restore buttons and the exports are reachable",
   const t = await open();
   try {
     const { page } = t;
-    // Skip link, then the text box, then "Try an example".
-    await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+    // No result yet, so no skip link: the text box, then "Try an example".
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.id), "source");
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.id), "example");
     await nextReport(page, () => page.keyboard.press("Enter"));
+    // With a result, the skip link leads the page.
+    await page.focus("#source");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "skip");
+    // A folded run opens from the keyboard.
+    const toggle = page.locator("#article [data-run-toggle]").first();
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-expanded")), "true", "focus stays on the toggle");
     const restore = page.locator("#article .restore").first();
     await restore.focus();
     await page.keyboard.press("Enter");
@@ -291,9 +316,13 @@ test("entities and facts render as chips and a list, and highlight their spans",
     );
     const groups = await page.locator("#entities .entity-group h4").allTextContents();
     assert.deepEqual(groups, ["People (1)", "Places (1)", "Dates (1)", "Money (1)"]);
-    const chip = page.getByRole("button", { name: "Tobias Renn, 3 mentions; also Renn" });
-    assert.equal(await chip.locator(".chip-count").textContent(), "3");
+    const chip = page.getByRole("button", { name: "Tobias Renn 3 mentions; also Renn" });
+    assert.match(await chip.locator(".chip-count").textContent(), /^3/);
+    // A click touches only what changes: an unmarked paragraph stays the same node.
+    await page.evaluate(() => (document.getElementById("para-1").dataset.tag = "before"));
     await chip.click();
+    assert.match(await page.textContent("#status"), /^Highlighted 3 places/);
+    assert.equal(await page.getAttribute("#para-1", "data-tag"), "before");
     assert.equal(await chip.getAttribute("aria-pressed"), "true");
     assert.deepEqual(await page.locator("#article mark").allTextContents(), ["Tobias Renn", "Renn", "Renn"]);
     assert.equal(await page.locator("#article .removed mark").count(), 0, "never in removed parts");
@@ -317,6 +346,7 @@ test("entities and facts render as chips and a list, and highlight their spans",
     assert.equal(await page.locator("mark").count(), 0);
 
     // A restored part's mentions can be marked too.
+    await page.locator("#article [data-run-toggle]").first().click();
     await page.locator("#article .restore").first().click();
     await page.getByRole("button", { name: /^\$4\.2 million/ }).click();
     assert.deepEqual(await page.locator("#article mark").allTextContents(), ["$4.2 million"]);
@@ -336,6 +366,9 @@ test("a big paste is cleaned without being put in the text box", async () => {
     assert.equal(await page.inputValue("#source"), "", "the box stays light");
     assert.match(await page.textContent("#big-note"), /not shown in the box/);
     assert.match(await page.textContent("#stats"), new RegExp(`Characters in${[...big].length.toLocaleString("en")}`));
+    // A name selected at once is counted once every part is drawn.
+    await page.locator("#entities .chip").first().click();
+    await page.waitForFunction(() => /^Highlighted \d{1,3}(,\d{3})* places? in the text\.$/.test(document.getElementById("status").textContent));
     // Typing replaces it.
     await nextReport(page, () => page.fill("#source", readFileSync(join(WWW, "example.txt"), "utf8")));
     assert.equal(await page.isVisible("#big-note"), false);
@@ -365,11 +398,52 @@ test("a long run of removed parts is folded behind a button", async () => {
       stats: { input_chars: input.length, text_chars: lines[1].length, duplicates_removed: 0, boilerplate_removed: 100, elapsed_ms: 1 },
     };
     await page.evaluate(async ({ report, input }) => (await import("./main.js")).app.show(report, input), { report, input });
+    // Folded: one line for the whole run.
+    assert.equal(await page.locator("#article .removed[data-index]").count(), 0);
+    assert.equal(await page.locator("#article .run-summary").textContent(), "100 removed: link list 100");
+    await page.getByLabel("Show all removed parts").check();
     assert.equal(await page.locator("#article .removed[data-index]").count(), 40);
     const more = page.getByRole("button", { name: "Show 60 more removed parts" });
     await more.click();
     assert.equal(await page.locator("#article .removed[data-index]").count(), 100);
     assert.equal(await page.evaluate(() => document.activeElement.dataset.restore), "40", "focus moves to the first shown part");
+    // A run restores at once, and a kind too.
+    await page.getByLabel("Show all removed parts").uncheck();
+    await page.getByRole("button", { name: /^Restore all 100/ }).click();
+    assert.equal(await page.locator("#article .removed.restored").count(), 100);
+    assert.match(await page.textContent("#status"), /100 restored/);
+    await page.evaluate(async ({ report, input }) => (await import("./main.js")).app.show(report, input), { report, input });
+    await page.locator("#by-kind-summary").click();
+    await page.getByRole("button", { name: "Restore all link list (100)" }).click();
+    assert.equal(await page.locator("#article .removed.restored").count(), 100);
+  } finally {
+    await t.finish();
+  }
+});
+
+test("odd inputs: empty plain and HTML pastes, and a binary file, give one 'Nothing to clean' state", async () => {
+  const t = await open();
+  try {
+    const { page } = t;
+    const sample = readFileSync(join(WWW, "example.txt"), "utf8");
+    await nextReport(page, () => paste(page, "#source", sample));
+    assert.equal(await page.getAttribute("#skip", "hidden"), null, "a result: the skip link is there");
+    for (const [what, text, html] of [
+      ["plain", " \n ", undefined],
+      ["HTML", "", "<p> </p><div></div>"],
+    ]) {
+      await paste(page, "#source", text, html);
+      await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Nothing to clean"));
+      assert.equal(await page.isHidden("#result"), true, `${what}: no empty card`);
+      assert.notEqual(await page.getAttribute("#skip", "hidden"), null, `${what}: no skip link without a result`);
+    }
+    // A PNG opened as a file: a warning, and no paragraph, name or fact.
+    const png = Buffer.alloc(6000);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    for (let i = 8, x = 7; i < png.length; i++) png[i] = x = (x * 1103515245 + 12345) & 0xff;
+    await page.setInputFiles("#file", { name: "photo.png", mimeType: "image/png", buffer: png });
+    await page.waitForFunction(() => /^Nothing to clean: .*binary/.test(document.getElementById("status").textContent));
+    assert.equal(await page.isHidden("#result"), true);
   } finally {
     await t.finish();
   }
