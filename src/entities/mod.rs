@@ -268,10 +268,25 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             out.push(f);
             continue;
         };
+        // A name never runs across a parenthesis ("Slideshow (2 images)").
+        while f.start < f.end && is_bracket(words[f.start]) {
+            f.start += 1;
+        }
+        if let Some(cut) = (f.start..f.end).find(|&i| is_bracket(words[i])) {
+            f.end = cut;
+        }
         // Cut at the first lower-case word that is not a connector.
         if let Some(cut) = (f.start + 1..f.end).find(|&i| doc.feats[i].class == class::LOWER && !connector(i))
         {
             f.end = cut;
+        }
+        // Nor ends in a month or a weekday ("Austria September"); a
+        // person's name only before a day number ("Theresa May" stays).
+        while f.end > f.start + 1
+            && numbers::is_month_or_weekday(words[f.end - 1])
+            && (ty != PER || words.get(f.end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+        {
+            f.end -= 1;
         }
         while f.end > f.start && connector(f.end - 1) {
             f.end -= 1;
@@ -348,13 +363,20 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         }
         // A person at the end of a long title.
         let mut person = None;
-        if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 3) {
+        // A title never stays inside an organisation or a place: "European
+        // Commission President Ursula von der Leyen" is an organisation, a
+        // title and a person.
+        if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 5) {
             let tail = t + 1..f.end;
-            let named = tail.len() >= 2 || person_words.contains(&words[f.end - 1].to_lowercase());
+            let name_word = |i: usize| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0;
+            let words_in = tail.clone().filter(|&i| !connector(i)).count();
+            let named = words_in >= 2
+                || person_words.contains(&words[f.end - 1].to_lowercase())
+                || doc.feats[t + 1].gaz & gazetteer::FIRST_NAME != 0;
             if named
-                && tail
-                    .clone()
-                    .all(|i| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0)
+                && name_word(t + 1)
+                && name_word(f.end - 1)
+                && tail.clone().all(|i| name_word(i) || connector(i))
             {
                 person = Some(t + 1);
             }
@@ -394,9 +416,20 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             {
                 rest_end -= 1;
             }
-            if rest_end - rest.start >= 2 {
+            // What comes before the title: a name of two words or more, a
+            // known place ("California Governor …") or an acronym.
+            let one = rest_end == rest.start + 1;
+            let kind = if one && is_known_place(&key(words, &Found { end: rest_end, ..rest })) {
+                Some(Kind::Name(LOC))
+            } else if rest_end >= rest.start + 2 || one && doc.feats[rest.start].class == class::UPPER {
+                Some(rest.kind)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
                 out.push(Found {
                     end: rest_end,
+                    kind,
                     ..rest
                 });
             }
@@ -410,6 +443,11 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         out.push(f);
     }
     *found = out;
+}
+
+/// Whether a token is a bracket.
+fn is_bracket(word: &str) -> bool {
+    matches!(word, "(" | ")" | "[" | "]" | "{" | "}")
 }
 
 /// Whether a mention's key (see [`key`]) is a place in the gazetteer.

@@ -287,6 +287,12 @@ pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
         || is_weekday(w)
 }
 
+/// Whether a word is a month or a weekday name ("September", "Sept.",
+/// "Monday"), capitalised.
+pub(crate) fn is_month_or_weekday(w: &str) -> bool {
+    is_month(w) || is_weekday(w)
+}
+
 fn is_count_noun(w: &str) -> bool {
     let l = lower(w);
     let l = l.as_str();
