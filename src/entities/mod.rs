@@ -148,8 +148,11 @@ pub(crate) fn find(sentences: &Sentences) -> Entities {
     }
     let english = sentences.lang().code == "en";
     let mut found = tag_names(&doc);
+    furniture(&doc, &words, &mut found);
     repair(&doc, &words, &mut found);
+    datelines(&doc, &words, &mut found);
     vote_types(&doc, &words, &mut found);
+    appositives(&doc, &words, &mut found);
     propagate(&doc, &words, &mut found);
     let mut warnings = Vec::new();
     if !english && !doc.sents.is_empty() {
@@ -275,10 +278,13 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if let Some(cut) = (f.start..f.end).find(|&i| is_bracket(words[i])) {
             f.end = cut;
         }
-        // Cut at the first lower-case word that is not a connector.
+        // Cut at the first lower-case word that is not a connector; but
+        // events and works may have some ("Italian general election").
         if let Some(cut) = (f.start + 1..f.end).find(|&i| doc.feats[i].class == class::LOWER && !connector(i))
         {
-            f.end = cut;
+            if ty != MISC || !capitalised(doc.feats[f.start].class) {
+                f.end = cut;
+            }
         }
         // Nor ends in a month or a weekday ("Austria September"); a
         // person's name only before a day number ("Theresa May" stays).
@@ -443,6 +449,153 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         out.push(f);
     }
     *found = out;
+}
+
+/// Whether a token is a dash.
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "\u{2013}" | "\u{2014}")
+}
+
+/// Page furniture and caption labels name nothing: the names the tagger
+/// finds there are dropped.
+///
+/// - A caption label, one to three ALL-CAPS words and a colon opening a
+///   sentence that goes on in mixed case ("FILE PHOTO: A worker …"),
+///   unless it is a known place (a dateline).
+/// - A line that only counts what it holds: a few words and a
+///   parenthesised number and plural ("Slideshow (2 images)").
+fn furniture(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut dropped = vec![false; words.len()];
+    for s in &doc.sents {
+        let n = s.end - s.start;
+        let at = |k: usize| words[s.start + k];
+        // A caption label.
+        if let Some(colon) = (1..n.min(4)).find(|&k| at(k) == ":") {
+            let label = s.start..s.start + colon;
+            let caps = label.clone().all(|i| doc.feats[i].class == class::UPPER);
+            let goes_on = (s.start + colon + 1..s.end).any(|i| doc.feats[i].class == class::LOWER);
+            let parts: Vec<String> = label.clone().map(|i| words[i].to_lowercase()).collect();
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let place = gazetteer::lookup_words(&parts) & gazetteer::PLACE != 0;
+            if caps && goes_on && !place {
+                label.for_each(|i| dropped[i] = true);
+            }
+        }
+        // A count line: "Word (2 images)".
+        if (4..=7).contains(&n) && at(n - 1) == ")" {
+            if let Some(open) = (1..n - 3).find(|&k| at(k) == "(") {
+                let inner = s.start + open + 1..s.end - 1;
+                let count = inner.len() == 2
+                    && doc.feats[inner.start].class == class::DIGITS
+                    && doc.feats[inner.start + 1].class == class::LOWER
+                    && words[inner.start + 1].ends_with('s');
+                if count {
+                    (s.start..s.end).for_each(|i| dropped[i] = true);
+                }
+            }
+        }
+    }
+    found.retain(|f| !(f.start..f.end).any(|i| dropped[i]));
+}
+
+/// A dateline names a place: one to three ALL-CAPS words opening a
+/// paragraph's sentence, before a parenthesised source or a dash
+/// ("SELMOR (Northline Press) - …", "PORT ELLIS - …").
+fn datelines(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    for (k, s) in doc.sents.iter().enumerate() {
+        if !matches!(s.origin, Origin::Paragraph(_)) {
+            continue;
+        }
+        let run = (s.start..s.end)
+            .take_while(|&i| doc.feats[i].class == class::UPPER)
+            .count();
+        let next = s.start + run;
+        if !(1..=3).contains(&run) || next >= s.end || !(words[next] == "(" || is_dash(words[next])) {
+            continue;
+        }
+        // The sentence goes on in mixed case.
+        if !(next..s.end).any(|i| doc.feats[i].class == class::LOWER) {
+            continue;
+        }
+        found.retain(|f| f.end <= s.start || f.start >= next);
+        added.push(Found {
+            sent: k,
+            start: s.start,
+            end: next,
+            kind: Kind::Name(LOC),
+        });
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Nouns that, right before a one-word name, say what kind of thing it
+/// is: an organisation ("the rail operator Valdorail").
+const ORG_NOUNS: &[&str] = &[
+    "operator",
+    "company",
+    "firm",
+    "carrier",
+    "airline",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+    "bank",
+    "broadcaster",
+    "publisher",
+    "developer",
+    "startup",
+    "group",
+    "conglomerate",
+    "utility",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "supplier",
+    "distributor",
+    "agency",
+    "club",
+    "team",
+    "band",
+    "party",
+    "newspaper",
+    "network",
+];
+
+/// A one-word name right after a noun of [`ORG_NOUNS`] is an
+/// organisation, and so is every mention of it in the document, whatever
+/// the tagger made of each (a company's name that looks like a surname).
+fn appositives(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
+    let mut orgs: FastSet<String> = FastSet::default();
+    for f in found.iter() {
+        if f.end - f.start != 1 || f.start == 0 || f.kind == Kind::Name(ORG) {
+            continue;
+        }
+        let Kind::Name(_) = f.kind else { continue };
+        let sent = doc.sents[f.sent];
+        let before = f.start - 1;
+        if before < sent.start || doc.feats[f.start].gaz & (gazetteer::FIRST_NAME | gazetteer::PLACE) != 0 {
+            continue;
+        }
+        if doc.feats[before].class == class::LOWER && ORG_NOUNS.contains(&words[before]) {
+            orgs.insert(words[f.start].to_lowercase());
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        if f.end - f.start == 1
+            && matches!(f.kind, Kind::Name(_))
+            && orgs.contains(&words[f.start].to_lowercase())
+        {
+            f.kind = Kind::Name(ORG);
+        }
+    }
 }
 
 /// Whether a token is a bracket.
