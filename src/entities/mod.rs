@@ -290,7 +290,10 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         // person's name only before a day number ("Theresa May" stays).
         while f.end > f.start + 1
             && numbers::is_month_or_weekday(words[f.end - 1])
-            && (ty != PER || words.get(f.end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+            && (ty != PER
+                || words
+                    .get(f.end)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
         {
             f.end -= 1;
         }
@@ -374,7 +377,8 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         // title and a person.
         if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 5) {
             let tail = t + 1..f.end;
-            let name_word = |i: usize| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0;
+            let name_word =
+                |i: usize| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0;
             let words_in = tail.clone().filter(|&i| !connector(i)).count();
             let named = words_in >= 2
                 || person_words.contains(&words[f.end - 1].to_lowercase())
@@ -425,7 +429,14 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             // What comes before the title: a name of two words or more, a
             // known place ("California Governor …") or an acronym.
             let one = rest_end == rest.start + 1;
-            let kind = if one && is_known_place(&key(words, &Found { end: rest_end, ..rest })) {
+            let kind = if one
+                && is_known_place(&key(
+                    words,
+                    &Found {
+                        end: rest_end,
+                        ..rest
+                    },
+                )) {
                 Some(Kind::Name(LOC))
             } else if rest_end >= rest.start + 2 || one && doc.feats[rest.start].class == class::UPPER {
                 Some(rest.kind)
