@@ -517,3 +517,15 @@ fn the_example_article_of_the_page() {
         );
     }
 }
+
+#[test]
+fn a_name_starts_at_its_given_name() {
+    let text = "The band played in Tellmark on Friday.\nDrummer Maria Kessler said the tour would go on.";
+    let report = raw(text);
+    let got = mentions(text, &report);
+    assert!(
+        got.iter().any(|(k, t)| k == "person" && t == "Maria Kessler"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, t)| t.contains("Drummer")), "{got:?}");
+}

@@ -287,15 +287,25 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             }
         }
         // Nor ends in a month or a weekday ("Austria September"); a
-        // person's name only before a day number ("Theresa May" stays).
+        // person's name in a month only before a day number ("Theresa May"
+        // stays). What is left, if a known place, is that place ("Madrid
+        // Thursday").
+        let mut trimmed = false;
         while f.end > f.start + 1
             && numbers::is_month_or_weekday(words[f.end - 1])
             && (ty != PER
+                || numbers::is_weekday(words[f.end - 1])
                 || words
                     .get(f.end)
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
         {
             f.end -= 1;
+            trimmed = true;
+        }
+        if trimmed && is_known_place(&key(words, &f)) {
+            f.kind = Kind::Name(LOC);
+            out.push(f);
+            continue;
         }
         while f.end > f.start && connector(f.end - 1) {
             f.end -= 1;
@@ -351,6 +361,18 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             // "Russian Presidential Envoy", "President Ramon Manzanares".
             if let Some(t) = title_at.filter(|&t| t + 1 < f.end) {
                 f.start = t + 1;
+            }
+            // A name starts at its given name: a capitalised common word
+            // opening the sentence stays out ("Singer Rosa Delgado").
+            let first = doc.feats[f.start];
+            if f.end - f.start >= 3
+                && first.flags & features::FIRST != 0
+                && first.gaz & gazetteer::FIRST_NAME == 0
+                && first.doc & features::doc::SEEN_CAP_MID == 0
+                && doc.feats[f.start + 1].gaz & gazetteer::FIRST_NAME != 0
+                && doc.feats[f.start + 1].class == class::TITLE
+            {
+                f.start += 1;
             }
             if f.start < f.end {
                 out.push(f);

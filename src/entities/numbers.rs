@@ -194,7 +194,7 @@ fn is_month(w: &str) -> bool {
     capitalised(w) && months().contains_ascii_lowercase(w.trim_end_matches('.'))
 }
 
-fn is_weekday(w: &str) -> bool {
+pub(crate) fn is_weekday(w: &str) -> bool {
     capitalised(w) && weekdays().contains_ascii_lowercase(w)
 }
 
