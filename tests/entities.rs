@@ -401,10 +401,13 @@ fn mentions(input: &str, report: &Report) -> Vec<(String, String)> {
     out
 }
 
+/// A text, the mentions (kind, text) it must have, and the words no
+/// mention of it may contain.
+type BoundaryCase<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
 #[test]
 fn mention_boundaries_table() {
-    // (text, mentions that must be there, words no mention may contain)
-    let cases: &[(&str, &[(&str, &str)], &[&str])] = &[
+    let cases: &[BoundaryCase] = &[
         (
             "Harbour officials in Tellmark said on Monday that the Nordvik Shipping Company (a former state \
              ferry line) would add a second route.",
