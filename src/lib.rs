@@ -80,6 +80,10 @@ mod properties;
 /// The name tagger's training program (`train-ner`).
 #[cfg(feature = "train")]
 pub use entities::train::main as train_ner;
+/// The name tagger's default training splits (relative to the repository
+/// root) and how many times an epoch reads each.
+#[cfg(feature = "train")]
+pub use entities::train::DEFAULT_DATA as NER_TRAINING_SPLITS;
 pub use options::{Error, InputKind, Options};
 pub use report::{Entity, Fact, Mention, Paragraph, RemovedPart, Report, Stats, SCHEMA};
 

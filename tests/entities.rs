@@ -381,3 +381,154 @@ fn a_huge_paste_with_many_names_finishes() {
     assert!(report.entities.iter().any(|e| e.kind == "person"));
     assert!(report.entities.iter().any(|e| e.kind == "money"));
 }
+
+/// The texts of every name mention of a report, with their kinds.
+fn mentions(input: &str, report: &Report) -> Vec<(String, String)> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = Vec::new();
+    for e in &report.entities {
+        if !matches!(
+            e.kind.as_str(),
+            "person" | "place" | "organization" | "group" | "other"
+        ) {
+            continue;
+        }
+        for m in &e.mentions {
+            let text: String = chars[m.start..m.end].iter().collect();
+            out.push((e.kind.clone(), text));
+        }
+    }
+    out
+}
+
+/// A text, the mentions (kind, text) it must have, and the words no
+/// mention of it may contain.
+type BoundaryCase<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
+#[test]
+fn mention_boundaries_table() {
+    let cases: &[BoundaryCase] = &[
+        (
+            "Harbour officials in Tellmark said on Monday that the Nordvik Shipping Company (a former state \
+             ferry line) would add a second route.",
+            &[("organization", "Nordvik Shipping Company")],
+            &["(", "a former"],
+        ),
+        (
+            "The trade talks between Ostavia and Brelland will resume in Austria September 14, officials said.",
+            &[("place", "Austria")],
+            &["Austria September"],
+        ),
+        (
+            "Ministers met in Lisbon on Friday. The next round is set for Madrid Thursday, a diplomat said.",
+            &[("place", "Madrid")],
+            &["Madrid Thursday"],
+        ),
+        (
+            "European Commission President Ursula von der Leyen said the plan would be published soon.",
+            &[("organization", "European Commission"), ("person", "Ursula von der Leyen")],
+            &["President"],
+        ),
+        (
+            "Prime Minister Theresa May spoke to reporters outside the building on Tuesday.",
+            &[("person", "Theresa May")],
+            &[],
+        ),
+    ];
+    for (text, want, never) in cases {
+        let report = raw(text);
+        let got = mentions(text, &report);
+        for (kind, name) in *want {
+            assert!(
+                got.iter().any(|(k, t)| k == kind && t == name),
+                "{text:?}: no {kind} {name:?} in {got:?}"
+            );
+        }
+        for bad in *never {
+            assert!(
+                !got.iter().any(|(_, t)| t.contains(bad)),
+                "{text:?}: a mention contains {bad:?}: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn captions_and_page_furniture_name_nothing() {
+    let text = "Storm Shuts Ferry Routes Along the Coast\n\n\
+                FILE PHOTO: A ferry leaves the harbour at Tellmark in heavy rain.\n\n\
+                Slideshow (3 images)\n\n\
+                TELLMARK (Coast Herald) - Ferries between Tellmark and the islands stopped on Friday, \
+                the operator Brisklane said. Brisklane expects to sail again on Sunday.\n";
+    let report = analyze(text, &Options::default()).expect("report");
+    let got = mentions(text, &report);
+    for furniture in ["FILE", "PHOTO", "Slideshow", "images"] {
+        assert!(
+            !got.iter().any(|(_, t)| t.contains(furniture)),
+            "{furniture:?} in {got:?}"
+        );
+    }
+    // The dateline is a place, and so is the town further on.
+    assert!(
+        got.iter().any(|(k, t)| k == "place" && t == "TELLMARK"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(k, t)| k == "place" && t == "Tellmark"),
+        "{got:?}"
+    );
+    // "the operator Brisklane": an organisation, at each mention.
+    let brisk: Vec<_> = got.iter().filter(|(_, t)| t == "Brisklane").collect();
+    assert_eq!(brisk.len(), 2, "{got:?}");
+    assert!(brisk.iter().all(|(k, _)| k == "organization"), "{got:?}");
+}
+
+#[test]
+fn the_example_article_of_the_page() {
+    let path = format!("{}/www/example.txt", env!("CARGO_MANIFEST_DIR"));
+    let input = std::fs::read_to_string(&path).expect("the example article");
+    let report = analyze(&input, &Options::default()).expect("report");
+    for (kind, name) in [
+        ("organization", "Valdorail"),
+        ("place", "Selmor"),
+        ("place", "Port Amaro"),
+        ("person", "Aurelio Brandt"),
+        ("person", "Ines Okafor"),
+        ("person", "Petra Lindqvist"),
+        ("organization", "Ministry of Transport"),
+        ("organization", "Green Union"),
+        ("organization", "Union of Rail Workers"),
+        ("organization", "Northline Press"),
+        ("place", "Kessel Valley"),
+    ] {
+        assert!(
+            entity(&report, kind, name).is_some(),
+            "no {kind} {name:?} in [{}]",
+            describe(&report)
+        );
+    }
+    // Nor under another kind as well.
+    for (name, wrong) in [
+        ("Valdorail", "person"),
+        ("Selmor", "organization"),
+        ("Port Amaro", "organization"),
+    ] {
+        assert!(
+            entity(&report, wrong, name).is_none(),
+            "{name} as {wrong}: [{}]",
+            describe(&report)
+        );
+    }
+}
+
+#[test]
+fn a_name_starts_at_its_given_name() {
+    let text = "The band played in Tellmark on Friday.\nDrummer Maria Kessler said the tour would go on.";
+    let report = raw(text);
+    let got = mentions(text, &report);
+    assert!(
+        got.iter().any(|(k, t)| k == "person" && t == "Maria Kessler"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, t)| t.contains("Drummer")), "{got:?}");
+}

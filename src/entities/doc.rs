@@ -135,7 +135,7 @@ fn title_case(text: &str, toks: &[Token], feats: &[TokFeat]) -> bool {
 /// knows as a name): "Russia Regrets Azerbaijan's Cultural Boycott" is
 /// read as "Russia regrets Azerbaijan's cultural boycott".
 fn restore_case(sentences: &Sentences, doc: &mut DocTokens, scratch: &mut String) {
-    const NAME_BITS: u8 = gazetteer::PLACE | gazetteer::FIRST_NAME | gazetteer::GROUP;
+    const NAME_BITS: u8 = gazetteer::PLACE | gazetteer::FIRST_NAME | gazetteer::GROUP | gazetteer::ORG_NAME;
     let mut lowered = String::new();
     for s in &doc.sents {
         if doc

@@ -20,24 +20,33 @@ pub(crate) const GROUP: u8 = 8;
 pub(crate) const ORG_WORD: u8 = 16;
 /// A title or role written before a name ("President", "spokesperson").
 pub(crate) const TITLE_WORD: u8 = 32;
+/// The token is part of a known organisation or sports team name.
+pub(crate) const ORG_NAME: u8 = 64;
+/// A company legal form ("Inc", "GmbH", "S.A.").
+pub(crate) const LEGAL_FORM: u8 = 128;
 
 const LISTS: &[(u8, &str)] = &[
     (PLACE, include_str!("../data/gazetteer/places.txt")),
     (PLACE, include_str!("../data/gazetteer/places_extra.txt")),
     (FIRST_NAME, include_str!("../data/gazetteer/first_names.txt")),
     (GROUP, include_str!("../data/gazetteer/groups.txt")),
+    (ORG_NAME, include_str!("../data/gazetteer/orgs.txt")),
+    (LEGAL_FORM, include_str!("../data/gazetteer/legal_forms.txt")),
     (ORG_WORD, include_str!("../data/gazetteer/org_words.txt")),
     (TITLE_WORD, include_str!("../data/gazetteer/titles.txt")),
 ];
 
 /// Longest entry, in tokens.
-const MAX_LEN: usize = 4;
-/// Bits of a word's own entry that say how long the longest place name
-/// starting with it is, less one (0: no place of several words starts
-/// with it). Internal to the table: lookups mask them out.
-const LONGER: u8 = 64 | 128;
-const LONGER_SHIFT: u32 = 6;
-const _: () = assert!((MAX_LEN - 1) as u8 <= LONGER >> LONGER_SHIFT);
+const MAX_LEN: usize = 5;
+/// Lists whose entries may have several words, matched longest first.
+const PHRASES: u8 = PLACE | ORG_NAME;
+/// Bits of a word's own entry that say how long the longest place or
+/// organisation name starting with it is, less one (0: none of several
+/// words starts with it). Internal to the table: lookups keep the low
+/// eight bits only.
+const LONGER: u16 = 0x700;
+const LONGER_SHIFT: u32 = 8;
+const _: () = assert!((MAX_LEN - 1) as u16 <= LONGER >> LONGER_SHIFT);
 
 /// Hash of a token sequence, from its tokens' lower-case hashes.
 fn seq_hash(words: impl Iterator<Item = u64>) -> u64 {
@@ -45,8 +54,9 @@ fn seq_hash(words: impl Iterator<Item = u64>) -> u64 {
 }
 
 struct Table {
-    /// Sequence hash → list bits (`PLACE` for a place of any length).
-    entries: HashKeyed<u8>,
+    /// Sequence hash → list bits (`PLACE` for a place of any length) and
+    /// [`LONGER`].
+    entries: HashKeyed<u16>,
 }
 
 fn table() -> &'static Table {
@@ -69,12 +79,12 @@ fn table() -> &'static Table {
                     .iter()
                     .map(|t| word_hash(&line[t.start..t.end].to_lowercase()))
                     .collect();
-                *entries.entry(seq_hash(words.iter().copied())).or_insert(0) |= bit;
-                if bit & PLACE != 0 && words.len() > 1 {
+                *entries.entry(seq_hash(words.iter().copied())).or_insert(0) |= u16::from(bit);
+                if bit & PHRASES != 0 && words.len() > 1 {
                     let first = entries
                         .entry(seq_hash(words.iter().copied().take(1)))
                         .or_insert(0);
-                    let longer = ((*first & LONGER) >> LONGER_SHIFT).max(words.len() as u8 - 1);
+                    let longer = ((*first & LONGER) >> LONGER_SHIFT).max(words.len() as u16 - 1);
                     *first = (*first & !LONGER) | longer << LONGER_SHIFT;
                 }
             }
@@ -87,16 +97,16 @@ fn table() -> &'static Table {
 /// entity stage).
 pub(crate) fn lookup_words(lower_words: &[&str]) -> u8 {
     let h = seq_hash(lower_words.iter().map(|w| word_hash(w)));
-    table().entries.get(&h).copied().unwrap_or(0) & !LONGER
+    table().entries.get(&h).copied().unwrap_or(0) as u8
 }
 
 /// Marks the gazetteer bits of the tokens of one sentence.
 pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &mut String) {
     let table = table();
     let lookup = |h: u64| table.entries.get(&h).copied().unwrap_or(0);
-    // Each word's own entry: its list bits, and how long a place name may
-    // start with it.
-    let own: Vec<u8> = feats
+    // Each word's own entry: its list bits, and how long a place or an
+    // organisation name may start with it.
+    let own: Vec<u16> = feats
         .iter()
         .map(|f| lookup(seq_hash(std::iter::once(f.lower))))
         .collect();
@@ -114,12 +124,12 @@ pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &
         }
         let mut matched = 0;
         for len in (2..=longest.min(n - i)).rev() {
-            if lookup(prefix[len - 1]) & PLACE != 0 {
+            if lookup(prefix[len - 1]) & u16::from(PLACE) != 0 {
                 matched = len;
                 break;
             }
         }
-        if matched == 0 && own[i] & PLACE != 0 {
+        if matched == 0 && own[i] & u16::from(PLACE) != 0 {
             matched = 1;
         }
         for (k, f) in feats[i..i + matched].iter_mut().enumerate() {
@@ -128,11 +138,20 @@ pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &
                 f.gaz |= PLACE_MORE;
             }
         }
+        // Organisations: the longest match starting here, every word
+        // marked (it may overlap a place: "Manchester United").
+        for len in (1..=longest.min(n - i)).rev() {
+            let bits = if len == 1 { own[i] } else { lookup(prefix[len - 1]) };
+            if bits & u16::from(ORG_NAME) != 0 {
+                feats[i..i + len].iter_mut().for_each(|f| f.gaz |= ORG_NAME);
+                break;
+            }
+        }
         i += matched.max(1);
     }
     // Single-word lists.
     for (i, f) in feats.iter_mut().enumerate() {
-        let mut bits = own[i] & !(PLACE | LONGER);
+        let mut bits = (own[i] as u8) & !(PLACE | ORG_NAME);
         if bits & GROUP == 0 {
             // A plural group: "Azerbaijanis", "Muslims".
             if let Some(word) = toks.get(i).and_then(|t| text.get(t.start..t.end)) {
@@ -140,7 +159,7 @@ pub(crate) fn mark(text: &str, toks: &[Token], feats: &mut [TokFeat], scratch: &
                     scratch.clear();
                     scratch.extend(word[..word.len() - 1].chars().flat_map(char::to_lowercase));
                     let h = seq_hash(std::iter::once(word_hash(scratch)));
-                    bits |= lookup(h) & GROUP;
+                    bits |= (lookup(h) as u8) & GROUP;
                 }
             }
         }

@@ -148,8 +148,11 @@ pub(crate) fn find(sentences: &Sentences) -> Entities {
     }
     let english = sentences.lang().code == "en";
     let mut found = tag_names(&doc);
+    furniture(&doc, &words, &mut found);
     repair(&doc, &words, &mut found);
+    datelines(&doc, &words, &mut found);
     vote_types(&doc, &words, &mut found);
+    appositives(&doc, &words, &mut found);
     propagate(&doc, &words, &mut found);
     let mut warnings = Vec::new();
     if !english && !doc.sents.is_empty() {
@@ -268,10 +271,41 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             out.push(f);
             continue;
         };
-        // Cut at the first lower-case word that is not a connector.
+        // A name never runs across a parenthesis ("Slideshow (2 images)").
+        while f.start < f.end && is_bracket(words[f.start]) {
+            f.start += 1;
+        }
+        if let Some(cut) = (f.start..f.end).find(|&i| is_bracket(words[i])) {
+            f.end = cut;
+        }
+        // Cut at the first lower-case word that is not a connector; but
+        // events and works may have some ("Italian general election").
         if let Some(cut) = (f.start + 1..f.end).find(|&i| doc.feats[i].class == class::LOWER && !connector(i))
         {
-            f.end = cut;
+            if ty != MISC || !capitalised(doc.feats[f.start].class) {
+                f.end = cut;
+            }
+        }
+        // Nor ends in a month or a weekday ("Austria September"); a
+        // person's name in a month only before a day number ("Theresa May"
+        // stays). What is left, if a known place, is that place ("Madrid
+        // Thursday").
+        let mut trimmed = false;
+        while f.end > f.start + 1
+            && numbers::is_month_or_weekday(words[f.end - 1])
+            && (ty != PER
+                || numbers::is_weekday(words[f.end - 1])
+                || words
+                    .get(f.end)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+        {
+            f.end -= 1;
+            trimmed = true;
+        }
+        if trimmed && is_known_place(&key(words, &f)) {
+            f.kind = Kind::Name(LOC);
+            out.push(f);
+            continue;
         }
         while f.end > f.start && connector(f.end - 1) {
             f.end -= 1;
@@ -328,6 +362,18 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             if let Some(t) = title_at.filter(|&t| t + 1 < f.end) {
                 f.start = t + 1;
             }
+            // A name starts at its given name: a capitalised common word
+            // opening the sentence stays out ("Singer Rosa Delgado").
+            let first = doc.feats[f.start];
+            if f.end - f.start >= 3
+                && first.flags & features::FIRST != 0
+                && first.gaz & gazetteer::FIRST_NAME == 0
+                && first.doc & features::doc::SEEN_CAP_MID == 0
+                && doc.feats[f.start + 1].gaz & gazetteer::FIRST_NAME != 0
+                && doc.feats[f.start + 1].class == class::TITLE
+            {
+                f.start += 1;
+            }
             if f.start < f.end {
                 out.push(f);
             }
@@ -348,13 +394,21 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         }
         // A person at the end of a long title.
         let mut person = None;
-        if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 3) {
+        // A title never stays inside an organisation or a place: "European
+        // Commission President Ursula von der Leyen" is an organisation, a
+        // title and a person.
+        if let Some(t) = title_at.filter(|&t| t + 1 < f.end && f.end - t - 1 <= 5) {
             let tail = t + 1..f.end;
-            let named = tail.len() >= 2 || person_words.contains(&words[f.end - 1].to_lowercase());
+            let name_word =
+                |i: usize| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0;
+            let words_in = tail.clone().filter(|&i| !connector(i)).count();
+            let named = words_in >= 2
+                || person_words.contains(&words[f.end - 1].to_lowercase())
+                || doc.feats[t + 1].gaz & gazetteer::FIRST_NAME != 0;
             if named
-                && tail
-                    .clone()
-                    .all(|i| doc.feats[i].class == class::TITLE && doc.feats[i].gaz & NOT_PERSON == 0)
+                && name_word(t + 1)
+                && name_word(f.end - 1)
+                && tail.clone().all(|i| name_word(i) || connector(i))
             {
                 person = Some(t + 1);
             }
@@ -394,9 +448,27 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
             {
                 rest_end -= 1;
             }
-            if rest_end - rest.start >= 2 {
+            // What comes before the title: a name of two words or more, a
+            // known place ("California Governor …") or an acronym.
+            let one = rest_end == rest.start + 1;
+            let kind = if one
+                && is_known_place(&key(
+                    words,
+                    &Found {
+                        end: rest_end,
+                        ..rest
+                    },
+                )) {
+                Some(Kind::Name(LOC))
+            } else if rest_end >= rest.start + 2 || one && doc.feats[rest.start].class == class::UPPER {
+                Some(rest.kind)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
                 out.push(Found {
                     end: rest_end,
+                    kind,
                     ..rest
                 });
             }
@@ -410,6 +482,158 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         out.push(f);
     }
     *found = out;
+}
+
+/// Whether a token is a dash.
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "\u{2013}" | "\u{2014}")
+}
+
+/// Page furniture and caption labels name nothing: the names the tagger
+/// finds there are dropped.
+///
+/// - A caption label, one to three ALL-CAPS words and a colon opening a
+///   sentence that goes on in mixed case ("FILE PHOTO: A worker …"),
+///   unless it is a known place (a dateline).
+/// - A line that only counts what it holds: a few words and a
+///   parenthesised number and plural ("Slideshow (2 images)").
+fn furniture(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut dropped = vec![false; words.len()];
+    for s in &doc.sents {
+        let n = s.end - s.start;
+        let at = |k: usize| words[s.start + k];
+        // A caption label.
+        if let Some(colon) = (1..n.min(4)).find(|&k| at(k) == ":") {
+            let label = s.start..s.start + colon;
+            let caps = label.clone().all(|i| doc.feats[i].class == class::UPPER);
+            let goes_on = (s.start + colon + 1..s.end).any(|i| doc.feats[i].class == class::LOWER);
+            let parts: Vec<String> = label.clone().map(|i| words[i].to_lowercase()).collect();
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let place = gazetteer::lookup_words(&parts) & gazetteer::PLACE != 0;
+            if caps && goes_on && !place {
+                label.for_each(|i| dropped[i] = true);
+            }
+        }
+        // A count line: "Word (2 images)".
+        if (4..=7).contains(&n) && at(n - 1) == ")" {
+            if let Some(open) = (1..n - 3).find(|&k| at(k) == "(") {
+                let inner = s.start + open + 1..s.end - 1;
+                let count = inner.len() == 2
+                    && doc.feats[inner.start].class == class::DIGITS
+                    && doc.feats[inner.start + 1].class == class::LOWER
+                    && words[inner.start + 1].ends_with('s');
+                if count {
+                    (s.start..s.end).for_each(|i| dropped[i] = true);
+                }
+            }
+        }
+    }
+    found.retain(|f| !(f.start..f.end).any(|i| dropped[i]));
+}
+
+/// A dateline names a place: one to three ALL-CAPS words opening a
+/// paragraph's sentence, before a parenthesised source or a dash
+/// ("SELMOR (Northline Press) - …", "PORT ELLIS - …").
+fn datelines(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    for (k, s) in doc.sents.iter().enumerate() {
+        if !matches!(s.origin, Origin::Paragraph(_)) {
+            continue;
+        }
+        let run = (s.start..s.end)
+            .take_while(|&i| doc.feats[i].class == class::UPPER)
+            .count();
+        let next = s.start + run;
+        if !(1..=3).contains(&run) || next >= s.end || !(words[next] == "(" || is_dash(words[next])) {
+            continue;
+        }
+        // The sentence goes on in mixed case.
+        if !(next..s.end).any(|i| doc.feats[i].class == class::LOWER) {
+            continue;
+        }
+        found.retain(|f| f.end <= s.start || f.start >= next);
+        added.push(Found {
+            sent: k,
+            start: s.start,
+            end: next,
+            kind: Kind::Name(LOC),
+        });
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Nouns that, right before a one-word name, say what kind of thing it
+/// is: an organisation ("the rail operator Valdorail").
+const ORG_NOUNS: &[&str] = &[
+    "operator",
+    "company",
+    "firm",
+    "carrier",
+    "airline",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+    "bank",
+    "broadcaster",
+    "publisher",
+    "developer",
+    "startup",
+    "group",
+    "conglomerate",
+    "utility",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "supplier",
+    "distributor",
+    "agency",
+    "club",
+    "team",
+    "band",
+    "party",
+    "newspaper",
+    "network",
+];
+
+/// A one-word name right after a noun of [`ORG_NOUNS`] is an
+/// organisation, and so is every mention of it in the document, whatever
+/// the tagger made of each (a company's name that looks like a surname).
+fn appositives(doc: &DocTokens, words: &[&str], found: &mut [Found]) {
+    let mut orgs: FastSet<String> = FastSet::default();
+    for f in found.iter() {
+        if f.end - f.start != 1 || f.start == 0 || f.kind == Kind::Name(ORG) {
+            continue;
+        }
+        let Kind::Name(_) = f.kind else { continue };
+        let sent = doc.sents[f.sent];
+        let before = f.start - 1;
+        if before < sent.start || doc.feats[f.start].gaz & (gazetteer::FIRST_NAME | gazetteer::PLACE) != 0 {
+            continue;
+        }
+        if doc.feats[before].class == class::LOWER && ORG_NOUNS.contains(&words[before]) {
+            orgs.insert(words[f.start].to_lowercase());
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        if f.end - f.start == 1
+            && matches!(f.kind, Kind::Name(_))
+            && orgs.contains(&words[f.start].to_lowercase())
+        {
+            f.kind = Kind::Name(ORG);
+        }
+    }
+}
+
+/// Whether a token is a bracket.
+fn is_bracket(word: &str) -> bool {
+    matches!(word, "(" | ")" | "[" | "]" | "{" | "}")
 }
 
 /// Whether a mention's key (see [`key`]) is a place in the gazetteer.

@@ -25,7 +25,7 @@ use crate::words::FastMap;
 use super::features::{allowed, Extractor, History, TokFeat, BOS_TAG, DENSE, MAX_BITS, N_TAGS};
 
 /// Version of the feature set; a model trained on another one is refused.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 const MAGIC: &[u8; 8] = b"ACNER\x02\0\0";
 const HEADER: usize = 8 + 4 * 4;
 

@@ -194,7 +194,7 @@ fn is_month(w: &str) -> bool {
     capitalised(w) && months().contains_ascii_lowercase(w.trim_end_matches('.'))
 }
 
-fn is_weekday(w: &str) -> bool {
+pub(crate) fn is_weekday(w: &str) -> bool {
     capitalised(w) && weekdays().contains_ascii_lowercase(w)
 }
 
@@ -285,6 +285,12 @@ pub(crate) fn is_amount_or_date_word(w: &str) -> bool {
         || currency_codes().contains_ascii_lowercase(w.trim_end_matches('.'))
         || is_month(w)
         || is_weekday(w)
+}
+
+/// Whether a word is a month or a weekday name ("September", "Sept.",
+/// "Monday"), capitalised.
+pub(crate) fn is_month_or_weekday(w: &str) -> bool {
+    is_month(w) || is_weekday(w)
 }
 
 fn is_count_noun(w: &str) -> bool {
