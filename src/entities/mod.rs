@@ -1040,7 +1040,8 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         c.first = c.first.min(f.start);
     }
     // "He …" or "She …" opening a sentence: the person the sentence before
-    // (or the one before it) is about, counted as one more mention.
+    // (or the one before it) is about, one more mention of that person (the
+    // pronoun's span, so that a chip highlights what it counts).
     let mut first_person: Vec<Option<usize>> = vec![None; doc.sents.len()];
     for (n, f) in found.iter().enumerate() {
         if f.kind == Kind::Name(PER) && first_person[f.sent].is_none() {
@@ -1052,9 +1053,16 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         if !opener.is_some_and(|i| matches!(words[i], "He" | "She")) {
             continue;
         }
-        if let Some(c) = (k.saturating_sub(2)..k).rev().find_map(|j| first_person[j]) {
-            clusters[c].count += 1;
-            clusters[c].score += 2;
+        let (Some(i), Some(c)) = (
+            opener,
+            (k.saturating_sub(2)..k).rev().find_map(|j| first_person[j]),
+        ) else {
+            continue;
+        };
+        clusters[c].count += 1;
+        clusters[c].score += 2;
+        if let Some(span) = doc.src[i] {
+            clusters[c].mentions.push(span);
         }
     }
     let mut items: Vec<(u32, usize, Entity)> = clusters
