@@ -91,7 +91,7 @@ pub(crate) fn vectors_of(blocks: &Blocks) -> Option<Vec<f32>> {
     }
     let lang = lang::detect(blocks.blocks.iter().map(|b| b.text.as_str()));
     let features: Vec<Features> = blocks.blocks.iter().map(|b| Features::of(b, lang)).collect();
-    boilerplate::classify(&blocks.blocks, &features, false, None, true).1
+    boilerplate::classify(&blocks.blocks, &features, blocks.body_known, None, true).1
 }
 
 fn assemble(

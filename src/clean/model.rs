@@ -28,15 +28,18 @@ pub(crate) struct Context<'a> {
 }
 
 /// Features of a block on its own.
-const OWN: usize = 30;
+const OWN: usize = 31;
 /// Features of each neighbour.
-const NEIGHBOUR: usize = 7;
+const NEIGHBOUR: usize = 10;
 /// Neighbours read on each side.
 const REACH: usize = 2;
 /// Features of the block's place in the page.
-const PLACE: usize = 10;
-/// Length of a block's feature vector.
-pub(crate) const DIM: usize = OWN + 2 * REACH * NEIGHBOUR + PLACE;
+const PLACE: usize = 12;
+/// Length of a block's feature vector: the block's own features twice
+/// (once as they are, once only when the rules keep the block, so that the
+/// model learns apart how to correct the rules' keeps and their drops),
+/// then its neighbours and its place.
+pub(crate) const DIM: usize = 2 * OWN + 2 * REACH * NEIGHBOUR + PLACE;
 
 /// A linear scorer and the decoder's switch cost.
 pub(crate) struct Weights<'a> {
@@ -115,6 +118,21 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
             i += 1;
         }
     }
+    let repeated: Vec<bool> = cx
+        .blocks
+        .iter()
+        .map(|blk| counts.get(blk.text.as_str()).is_some_and(|&c| c > 1))
+        .collect();
+    // Marks of a comment thread or a teaser list: bylines, timestamps and
+    // repeated lines ("Reply"), counted in a window around each block.
+    let marks: Vec<usize> = (0..n)
+        .map(|j| usize::from(cx.features[j].byline || cx.timestamp[j] || repeated[j]))
+        .collect();
+    let mut marks_before = vec![0usize; n + 1];
+    for j in 0..n {
+        marks_before[j + 1] = marks_before[j] + marks[j];
+    }
+    let window = |lo: usize, hi: usize| (marks_before[hi.min(n)] - marks_before[lo]) as f32;
     let mut since_prose = 0usize;
     for i in 0..n {
         let f = &cx.features[i];
@@ -147,12 +165,16 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
         v[24] = b(cx.in_region[i]);
         v[25] = b(cx.in_section[i]);
         v[26] = (f.words as f32 / total_words as f32 * 10.0).min(1.0);
-        let repeats = counts.get(blk.text.as_str()).copied().unwrap_or(1);
-        v[27] = b(repeats > 1);
+        v[27] = b(repeated[i]);
         v[28] = b(f.words <= 3);
         v[29] = b(f.words >= 40);
+        v[30] = b(blk.preset.is_some());
+        if cx.rule_keep[i] {
+            let (own, kept) = v.split_at_mut(OWN);
+            kept[..OWN].copy_from_slice(own);
+        }
         // Neighbours.
-        let mut at = OWN;
+        let mut at = 2 * OWN;
         for d in 1..=REACH {
             for j in [i.checked_sub(d), Some(i + d).filter(|&j| j < n)] {
                 if let Some(j) = j {
@@ -164,6 +186,9 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
                     v[at + 4] = b(g.ends_sentence);
                     v[at + 5] = b(cx.rule_keep[j]);
                     v[at + 6] = b(cx.matched[j].is_some());
+                    v[at + 7] = b(g.byline);
+                    v[at + 8] = b(cx.timestamp[j]);
+                    v[at + 9] = b(repeated[j]);
                 }
                 at += NEIGHBOUR;
             }
@@ -181,22 +206,68 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
         v[at + 7] = b(i < first_region && first_region - i <= 3);
         v[at + 8] = b(i > last_region && i - last_region <= 3);
         v[at + 9] = log_words(n) / 2.0;
+        v[at + 10] = window(i.saturating_sub(5), i + 6) / 11.0;
+        v[at + 11] = window(i, n) / (n - i) as f32;
         since_prose = if prose[i] { 0 } else { since_prose + 1 };
         out.extend_from_slice(&v);
     }
     out
 }
 
-/// The score of one block: the model's log-odds that it is article text.
+/// Hidden units of the scorer.
+pub(crate) const HIDDEN: usize = 16;
+/// Length of the weights: the hidden layer (`HIDDEN` rows of `DIM`
+/// weights, then `HIDDEN` biases), the output layer (`HIDDEN` weights and
+/// a bias).
+pub(crate) const WEIGHTS: usize = HIDDEN * DIM + 2 * HIDDEN + 1;
+
+/// The score of one block: the model's log-odds that it is article text,
+/// from a network with one hidden layer of `tanh` units.
 pub(crate) fn score(w: &Weights<'_>, v: &[f32]) -> f32 {
-    w.w.iter().zip(v).map(|(a, x)| a * x).sum::<f32>() + w.bias
+    if w.w.len() != WEIGHTS {
+        return 0.0;
+    }
+    let (rows, rest) = w.w.split_at(HIDDEN * DIM);
+    let (biases, out) = rest.split_at(HIDDEN);
+    let mut z = out[HIDDEN] + w.bias;
+    for ((row, b), o) in rows.chunks_exact(DIM).zip(biases).zip(out) {
+        let a: f32 = row.iter().zip(v).map(|(r, x)| r * x).sum::<f32>() + b;
+        z += o * a.tanh();
+    }
+    z
 }
 
 /// Labels a page: keep/drop per block, the best path where a kept block
 /// earns its score and every switch costs `switch`.
 pub(crate) fn label(w: &Weights<'_>, vectors: &[f32]) -> Vec<bool> {
     let scores: Vec<f32> = vectors.chunks_exact(DIM).map(|v| score(w, v)).collect();
-    viterbi(&scores, w.switch)
+    let mut labels = viterbi(&scores, w.switch);
+    if !labels.contains(&true) {
+        // A page always has an article: the run with the best total score.
+        if let Some((start, end)) = best_run(&scores) {
+            labels[start..end].fill(true);
+        }
+    }
+    labels
+}
+
+/// The run of blocks with the highest total score (maximum-sum subarray;
+/// the single best block when none scores above zero).
+fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0f32;
+    let mut start = 0usize;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if best.is_none_or(|b| sum > b.0) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
 }
 
 /// Two-state Viterbi: state 1 (keep) earns the score, state 0 nothing;
@@ -249,7 +320,14 @@ mod tests {
     }
 
     #[test]
+    fn best_run_finds_the_densest_stretch() {
+        assert_eq!(best_run(&[-1.0, 2.0, -0.5, 3.0, -9.0, 4.0]), Some((1, 4)));
+        assert_eq!(best_run(&[-3.0, -1.0, -2.0]), Some((1, 2)));
+        assert_eq!(best_run(&[]), None);
+    }
+
+    #[test]
     fn shipped_weights_fit_the_features() {
-        assert_eq!(shipped().w.len(), DIM);
+        assert_eq!(shipped().w.len(), WEIGHTS);
     }
 }
