@@ -26,10 +26,11 @@ const TIMESTAMP: Removal = Removal {
 /// With `body_known`, the reader has already found the body (HTML): only the
 /// presets and the named rules apply.
 ///
-/// On a page with chrome, the learned labeller (`model`) has the last word:
-/// the rules, the densest-prose search and the trailing sections are its
-/// features, a block it labels as article text is kept whatever rule
-/// matched it, and a rule only names the removal of a block it drops.
+/// On a page with chrome, the learned labeller (`model`) has the last word
+/// on prose: the rules, the densest-prose search and the trailing sections
+/// are its features, it may drop any block, a block that reads as prose
+/// and that it labels as article text is kept whatever rule matched it,
+/// and a rule names the removal of a block it drops.
 /// With `want_vectors`, the feature vectors of such a page are returned too
 /// (for training).
 pub(crate) fn classify(
@@ -88,7 +89,7 @@ pub(crate) fn classify(
     let in_region: Vec<bool> = (0..n).map(|i| i >= body_start && i < body_end).collect();
     let sections: Vec<bool> = in_section.iter().map(Option::is_some).collect();
     let timestamp: Vec<bool> = blocks.iter().map(|b| is_timestamp(&b.text)).collect();
-    let vectors = model::vectors(&model::Context {
+    let cx = model::Context {
         blocks,
         features,
         matched: &matched,
@@ -96,15 +97,24 @@ pub(crate) fn classify(
         in_region: &in_region,
         in_section: &sections,
         timestamp: &timestamp,
-    });
+    };
+    #[cfg(feature = "train")]
+    let vectors = want_vectors.then(|| model::vectors(&cx));
+    #[cfg(not(feature = "train"))]
+    let vectors = None;
     if let Some(w) = model {
-        let labels = model::label(w, &vectors);
+        let labels = model::label(w, &cx);
         for i in 0..n {
             if blocks[i].preset.is_some() {
                 continue;
             }
+            let f = &features[i];
             if labels[i] {
-                verdicts[i] = Verdict::Keep;
+                // The model takes back what reads as prose; a menu entry
+                // or a marker it keeps between two paragraphs stays removed.
+                if verdicts[i] == Verdict::Keep || f.is_prose() || f.is_short_sentence() {
+                    verdicts[i] = Verdict::Keep;
+                }
             } else if verdicts[i] == Verdict::Keep {
                 verdicts[i] = Verdict::Remove(match in_section[i] {
                     Some(rule) => removal(rule),
@@ -113,7 +123,7 @@ pub(crate) fn classify(
             }
         }
     }
-    (verdicts, want_vectors.then_some(vectors))
+    (verdicts, vectors)
 }
 
 /// True when the input has the chrome of a web page around the article:

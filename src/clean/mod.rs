@@ -10,6 +10,8 @@ pub(crate) mod model;
 pub(crate) mod rules;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+// Written by `train-cleaner` and checked byte for byte: not reformatted.
+#[rustfmt::skip]
 #[path = "../data/clean/weights.rs"]
 mod weights;
 

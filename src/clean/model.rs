@@ -79,7 +79,23 @@ fn rule_group(rule: &Rule) -> usize {
 }
 
 /// Every block's feature vector, `DIM` numbers a block, in block order.
+#[cfg(feature = "train")]
 pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
+    let mut out = Vec::with_capacity(cx.blocks.len() * DIM);
+    each_vector(cx, |v| out.extend_from_slice(v));
+    out
+}
+
+/// Every block's score under `w`, in block order (the vectors are made one
+/// at a time, never all held: a huge paste has a million blocks).
+pub(crate) fn scores(cx: &Context<'_>, w: &Weights<'_>) -> Vec<f32> {
+    let mut out = Vec::with_capacity(cx.blocks.len());
+    each_vector(cx, |v| out.push(score(w, v)));
+    out
+}
+
+/// Calls `emit` with each block's feature vector, in block order.
+fn each_vector(cx: &Context<'_>, mut emit: impl FnMut(&[f32; DIM])) {
     let n = cx.blocks.len();
     let total_words: usize = cx.features.iter().map(|f| f.words).sum::<usize>().max(1);
     let prose: Vec<bool> = cx.features.iter().map(Features::is_prose).collect();
@@ -99,7 +115,6 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
     }
     let first_region = cx.in_region.iter().position(|&x| x).unwrap_or(n);
     let last_region = cx.in_region.iter().rposition(|&x| x).unwrap_or(0);
-    let mut out = Vec::with_capacity(n * DIM);
     let mut before = 0usize;
     // Length of the run of prose blocks each block is in, and the blocks
     // since the last prose block.
@@ -209,9 +224,8 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
         v[at + 10] = window(i.saturating_sub(5), i + 6) / 11.0;
         v[at + 11] = window(i, n) / (n - i) as f32;
         since_prose = if prose[i] { 0 } else { since_prose + 1 };
-        out.extend_from_slice(&v);
+        emit(&v);
     }
-    out
 }
 
 /// Hidden units of the scorer.
@@ -239,8 +253,8 @@ pub(crate) fn score(w: &Weights<'_>, v: &[f32]) -> f32 {
 
 /// Labels a page: keep/drop per block, the best path where a kept block
 /// earns its score and every switch costs `switch`.
-pub(crate) fn label(w: &Weights<'_>, vectors: &[f32]) -> Vec<bool> {
-    let scores: Vec<f32> = vectors.chunks_exact(DIM).map(|v| score(w, v)).collect();
+pub(crate) fn label(w: &Weights<'_>, cx: &Context<'_>) -> Vec<bool> {
+    let scores = scores(cx, w);
     let mut labels = viterbi(&scores, w.switch);
     if !labels.contains(&true) {
         // A page always has an article: the run with the best total score.
