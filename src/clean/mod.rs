@@ -12,6 +12,7 @@ pub(crate) mod rules;
 pub(crate) mod train;
 // Written by `train-cleaner` and checked byte for byte: not reformatted.
 #[rustfmt::skip]
+#[allow(clippy::excessive_precision)]
 #[path = "../data/clean/weights.rs"]
 mod weights;
 
