@@ -77,6 +77,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(test)]
 mod properties;
 
+/// The block labeller's training program (`train-cleaner`).
+#[cfg(feature = "train")]
+pub use clean::train::main as train_cleaner;
 /// The name tagger's training program (`train-ner`).
 #[cfg(feature = "train")]
 pub use entities::train::main as train_ner;

@@ -6,8 +6,11 @@
 
 mod common;
 
-/// Pasted pages (`extraction --mode text`), 109 dev pages. Measured: F1 0.943.
-const EXTRACTION_TEXT_F1: f64 = 0.94;
+/// Pasted pages (`extraction --mode text`), 109 dev pages. Measured: F1
+/// 0.934 with the learned block labeller (the rules alone, tuned page by
+/// page on dev, measured 0.944 here but less on every cross-validated
+/// training set that matters; BENCHMARKS.md, "Cleaning quality").
+const EXTRACTION_TEXT_F1: f64 = 0.93;
 /// Deduplication, 204 dev cases. Measured: 0.995 / 0.002 / 0.936.
 const DEDUP_RECALL: f64 = 0.99;
 const DEDUP_FALSE_REMOVAL: f64 = 0.004;

@@ -4,6 +4,7 @@
 use crate::words::FastMap;
 
 use super::features::Features;
+use super::model::{self, Weights};
 use super::rules::{self, Rule};
 use super::Verdict;
 use crate::blocks::{Block, Removal};
@@ -24,7 +25,21 @@ const TIMESTAMP: Removal = Removal {
 /// Decides, for every block, whether it is boilerplate.
 /// With `body_known`, the reader has already found the body (HTML): only the
 /// presets and the named rules apply.
-pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool) -> Vec<Verdict> {
+///
+/// On a page with chrome, the learned labeller (`model`) has the last word
+/// on prose: the rules, the densest-prose search and the trailing sections
+/// are its features, it may drop any block, a block that reads as prose
+/// and that it labels as article text is kept whatever rule matched it,
+/// and a rule names the removal of a block it drops.
+/// With `want_vectors`, the feature vectors of such a page are returned too
+/// (for training).
+pub(crate) fn classify(
+    blocks: &[Block],
+    features: &[Features],
+    body_known: bool,
+    model: Option<&Weights<'_>>,
+    want_vectors: bool,
+) -> (Vec<Verdict>, Option<Vec<f32>>) {
     let n = blocks.len();
     let mut verdicts = vec![Verdict::Keep; n];
     // A short line that repeats (a menu entry on every page of a paste, a
@@ -63,10 +78,52 @@ pub(crate) fn classify(blocks: &[Block], features: &[Features], body_known: bool
     if page_like {
         extend_body(blocks, features, &matched, &mut verdicts, body_start, body_end);
     }
+    let mut in_section = vec![None; n];
     if !body_known {
-        cut_trailing_sections(blocks, features, &matched, &mut verdicts);
+        cut_trailing_sections(blocks, features, &matched, &mut verdicts, &mut in_section);
     }
-    verdicts
+    if !page_like || (model.is_none() && !want_vectors) {
+        return (verdicts, None);
+    }
+    let rule_keep: Vec<bool> = verdicts.iter().map(|v| *v == Verdict::Keep).collect();
+    let in_region: Vec<bool> = (0..n).map(|i| i >= body_start && i < body_end).collect();
+    let sections: Vec<bool> = in_section.iter().map(Option::is_some).collect();
+    let timestamp: Vec<bool> = blocks.iter().map(|b| is_timestamp(&b.text)).collect();
+    let cx = model::Context {
+        blocks,
+        features,
+        matched: &matched,
+        rule_keep: &rule_keep,
+        in_region: &in_region,
+        in_section: &sections,
+        timestamp: &timestamp,
+    };
+    #[cfg(feature = "train")]
+    let vectors = want_vectors.then(|| model::vectors(&cx));
+    #[cfg(not(feature = "train"))]
+    let vectors = None;
+    if let Some(w) = model {
+        let labels = model::label(w, &cx);
+        for i in 0..n {
+            if blocks[i].preset.is_some() {
+                continue;
+            }
+            let f = &features[i];
+            if labels[i] {
+                // The model takes back what reads as prose; a menu entry
+                // or a marker it keeps between two paragraphs stays removed.
+                if verdicts[i] == Verdict::Keep || f.is_prose() || f.is_short_sentence() {
+                    verdicts[i] = Verdict::Keep;
+                }
+            } else if verdicts[i] == Verdict::Keep {
+                verdicts[i] = Verdict::Remove(match in_section[i] {
+                    Some(rule) => removal(rule),
+                    None => outside_verdict(blocks, features, i),
+                });
+            }
+        }
+    }
+    (verdicts, vectors)
 }
 
 /// True when the input has the chrome of a web page around the article:
@@ -277,6 +334,7 @@ fn cut_trailing_sections(
     features: &[Features],
     matched: &[Option<&'static Rule>],
     verdicts: &mut [Verdict],
+    in_section: &mut [Option<&'static Rule>],
 ) {
     let prose_words: Vec<usize> = features
         .iter()
@@ -311,6 +369,7 @@ fn cut_trailing_sections(
             section = None;
             continue;
         }
+        in_section[i] = Some(rule);
         match &verdicts[i] {
             Verdict::Keep => verdicts[i] = Verdict::Remove(removal(rule)),
             Verdict::Remove(r) if r.rule == OUTSIDE_BODY.rule || r.rule == MENU.rule => {

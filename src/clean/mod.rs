@@ -6,7 +6,15 @@ mod boilerplate;
 pub(crate) use boilerplate::is_timestamp;
 mod dedup;
 pub(crate) mod features;
+pub(crate) mod model;
 pub(crate) mod rules;
+#[cfg(feature = "train")]
+pub(crate) mod train;
+// Written by `train-cleaner` and checked byte for byte: not reformatted.
+#[rustfmt::skip]
+#[allow(clippy::excessive_precision)]
+#[path = "../data/clean/weights.rs"]
+mod weights;
 
 use crate::blocks::{Block, Blocks, Removal};
 use crate::lang::{self, Lang};
@@ -46,8 +54,14 @@ pub(crate) struct Cleaned {
     pub warnings: Vec<String>,
 }
 
-/// Cleans the blocks of a document.
+/// Cleans the blocks of a document with the shipped labeller.
 pub(crate) fn clean(blocks: Blocks, options: &Options) -> Cleaned {
+    clean_with(blocks, options, Some(&model::shipped()))
+}
+
+/// Cleans the blocks of a document; `model` labels pages with chrome (none:
+/// the rules and the densest-prose search alone).
+pub(crate) fn clean_with(blocks: Blocks, options: &Options, model: Option<&model::Weights<'_>>) -> Cleaned {
     let Blocks {
         blocks,
         body_known,
@@ -65,10 +79,22 @@ pub(crate) fn clean(blocks: Blocks, options: &Options) -> Cleaned {
         };
     }
     let features: Vec<Features> = blocks.iter().map(|b| Features::of(b, lang)).collect();
-    let mut verdicts = boilerplate::classify(&blocks, &features, body_known);
+    let (mut verdicts, _) = boilerplate::classify(&blocks, &features, body_known, model, false);
     let meta = meta::find(&blocks, &features, &mut verdicts, page_meta);
     dedup::mark(&blocks, &mut verdicts);
     assemble(lang, meta, blocks, verdicts, warnings)
+}
+
+/// A page as the labeller sees it: the blocks and their feature vectors,
+/// when the page has chrome (else the labeller does not apply).
+#[cfg(feature = "train")]
+pub(crate) fn vectors_of(blocks: &Blocks) -> Option<Vec<f32>> {
+    if blocks.body_known {
+        return None;
+    }
+    let lang = lang::detect(blocks.blocks.iter().map(|b| b.text.as_str()));
+    let features: Vec<Features> = blocks.blocks.iter().map(|b| Features::of(b, lang)).collect();
+    boilerplate::classify(&blocks.blocks, &features, blocks.body_known, None, true).1
 }
 
 fn assemble(

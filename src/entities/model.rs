@@ -41,12 +41,9 @@ pub(crate) trait Scorer {
 pub(crate) struct Model {
     extractor: Extractor,
     dense: Vec<i32>,
-    /// Per bucket, which of the distinct weight rows it has. Of the 65,536
-    /// buckets of the shipped model only about 21,000 rows differ (two in
-    /// five are all zero), so the index (128 KB) and the distinct rows
-    /// (340 KB) take less than half the memory of a row per bucket
-    /// (1.1 MB) and stay in a core's L2 cache beside the rest: the native
-    /// tagger runs about an eighth faster (BENCHMARKS.md).
+    /// Per bucket, which of the distinct weight rows it has: many buckets
+    /// share a row (all-zero rows above all), so the index and the
+    /// distinct rows take less memory than a row per bucket.
     index: Vec<u16>,
     /// The hashed weights of tag 0 (outside any name), per distinct row.
     outside: Vec<i8>,
@@ -381,7 +378,7 @@ mod tests {
         let model = shipped().expect("the shipped model parses");
         assert_eq!(model.dense, dense);
         assert_eq!(model.index.len(), 1 << bits);
-        assert!(model.rows.len() < model.index.len() / 2, "rows are shared");
+        assert!(model.rows.len() < model.index.len(), "rows are shared");
         for (bucket, want) in hashed.chunks_exact(N_TAGS).enumerate() {
             assert_eq!(weights(model, bucket), want, "bucket {bucket}");
         }
