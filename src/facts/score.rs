@@ -55,11 +55,6 @@ pub(super) struct Features {
     pub trim: f32,
     /// The second clause of a split sentence.
     pub rest: f32,
-    /// Reported speech whose speaker was dropped, or a speech verb left in.
-    pub reported: f32,
-    /// … and the speaker was a pronoun: a statement that continues
-    /// another.
-    pub follow_up: f32,
 }
 
 /// The weights of [`Features`], in declaration order, and the bias.
@@ -84,12 +79,10 @@ const WEIGHTS: Features = Features {
     plain: -0.5,
     trim: -0.1,
     rest: -0.8,
-    reported: -0.2,
-    follow_up: -0.5,
 };
 
 impl Features {
-    fn as_array(&self) -> [f32; 21] {
+    fn as_array(&self) -> [f32; 19] {
         [
             self.lead,
             self.depth,
@@ -110,8 +103,6 @@ impl Features {
             self.plain,
             self.trim,
             self.rest,
-            self.reported,
-            self.follow_up,
         ]
     }
 

@@ -1,20 +1,27 @@
-//! Tightening: one sentence → the text of a fact, at most [`MAX_WORDS`]
-//! words, that reads on its own. A fact is the sentence, or a clause of it,
-//! with openers, asides and attribution dropped; it never gains a word the
-//! article does not have (a leading "he" may become the name it stands for).
+//! Tightening: one sentence → the text of a fact, about [`MAX_WORDS`]
+//! words and never more than [`HARD_MAX_WORDS`], that reads on its own. A
+//! fact is the sentence, or a clause of it, with openers and safe asides
+//! dropped ([`super::safe`]: never the speaker, a negation, a condition, a
+//! contrast, the time or the place); it never gains a word the article does
+//! not have (a leading "he" may become the name it stands for).
 //!
 //! Every rule works on byte offsets of the sentence: a [`Draft`] keeps the
 //! range `head..end` minus some `holes`, so the fact's source span is known.
 
 use crate::words::{contains_str, find_str};
 
+use super::safe::{may_drop_aside, may_drop_clause};
 use super::text::{
     balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower, marks,
     nested_at, words, Depth, Mark, Nesting,
 };
 
-/// The longest fact, in words.
+/// The length a fact is cut to when a safe cut can do it, in words.
 pub(super) const MAX_WORDS: usize = 25;
+/// The longest fact, in words: a sentence no safe cut brings down to
+/// [`MAX_WORDS`] is kept whole up to here (a long true fact beats a short
+/// wrong one).
+pub(super) const HARD_MAX_WORDS: usize = 35;
 /// The shortest fact, in words.
 pub(super) const MIN_WORDS: usize = 5;
 /// A clause cut must leave at least this many words.
@@ -36,7 +43,7 @@ pub(super) enum Skip {
     Pronoun,
     /// Nothing but a quotation, with no one saying it.
     Quote,
-    /// No clause boundary brings it under [`MAX_WORDS`].
+    /// No safe cut brings it under [`HARD_MAX_WORDS`].
     TooLong,
     TooShort,
     /// Unbalanced quotes or brackets, or an odd start.
@@ -67,11 +74,6 @@ pub(super) struct Draft {
     /// and the byte offset of the sentence where it goes.
     pub subject: Option<(usize, String)>,
     pub cut: Option<Cut>,
-    /// Reported speech: a speaker ("Peskov said that", ", police said")
-    /// was dropped.
-    pub reported: bool,
-    /// The dropped speaker was a pronoun ("He said that …").
-    pub pronoun_speaker: bool,
     /// The fact's text and its length in words.
     pub text: String,
     pub words: usize,
@@ -90,6 +92,9 @@ pub(super) struct Context {
     pub english: bool,
     /// Chinese or Japanese: length is counted in characters.
     pub unspaced: bool,
+    /// The sentence states the lead event: it keeps its who, what, when
+    /// and where, and is only cut when longer than [`HARD_MAX_WORDS`].
+    pub lede: bool,
 }
 
 /// Turns a sentence into a fact's text, or tells why it cannot be one.
@@ -115,8 +120,6 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         holes: Vec::new(),
         subject: None,
         cut: None,
-        reported: false,
-        pronoun_speaker: false,
         text: String::new(),
         words: 0,
     };
@@ -127,12 +130,13 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         drop_openers(s, &mut d);
         // The cheap refusals first: a pronoun nobody can name.
         resolve_pronoun(s, &mut d.clone(), cx)?;
-        drop_attribution_tail(s, &mut d);
         drop_asides(s, &mut d);
         if d.word_count(s) > MAX_WORDS && has_personal_voice(s, &d) {
             return Err(Skip::Voice);
         }
-        shorten(s, &mut d)?;
+        if !cx.lede || d.word_count(s) > HARD_MAX_WORDS {
+            shorten(s, &mut d)?;
+        }
         if d.cut.is_some() && !main_clause_kept(&d.pieces(s).join(" ")) {
             return Err(Skip::Broken);
         }
@@ -151,7 +155,7 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
     if d.words < MIN_WORDS {
         return Err(Skip::TooShort);
     }
-    if d.words > MAX_WORDS {
+    if d.words > HARD_MAX_WORDS {
         return Err(Skip::TooLong);
     }
     if !balanced(&d.text) || !starts_well(&d.text) {
@@ -160,8 +164,9 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
     if is_bare_quote(&d.text) {
         return Err(Skip::Quote);
     }
-    // A fact is a clause: "June 4 -- Riverside Pavilion, Dayton" is not.
-    if cx.english && !has_verb(&d.text) && lowercase_words(&d.text) < 3 {
+    // A fact is a clause: "June 4 -- Riverside Pavilion, Dayton", "Risks
+    // to the grant." and "Maybe not all parents." are not.
+    if cx.english && !has_verb(&d.text) {
         return Err(Skip::Broken);
     }
     Ok(d)
@@ -534,8 +539,10 @@ pub(super) fn dateline_end(s: &str) -> usize {
     0
 }
 
-/// Openers a fact drops: connectives ("However,"), "According to X,",
-/// and the attribution of reported speech ("Peskov clarified that …").
+/// Openers a fact drops: connectives that lean on the sentence before
+/// ("However,", "Meanwhile,") and a short lead-in before a colon. The
+/// speaker of reported speech ("Peskov said that …", "According to
+/// police, …") stays: it is part of what the sentence says.
 fn drop_openers(s: &str, d: &mut Draft) {
     for _ in 0..4 {
         d.head = skip_space(s, d.head);
@@ -543,20 +550,9 @@ fn drop_openers(s: &str, d: &mut Draft) {
         let step = connective(rest)
             .or_else(|| earlier_later(rest))
             .or_else(|| colon_lead(rest));
-        let attributed = || according_to_opener(rest).or_else(|| attribution_opener(rest));
         match step {
             Some(n) if n > 0 => d.head += n,
-            _ => match attributed() {
-                Some(n) if n > 0 => {
-                    // "He also noted that …": a speaker known only from
-                    // the sentences before.
-                    let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                    d.pronoun_speaker = lists().pronouns.contains(first.to_lowercase().as_str());
-                    d.head += n;
-                    d.reported = true;
-                }
-                _ => break,
-            },
+            _ => break,
         }
     }
     d.head = skip_space(s, d.head);
@@ -566,7 +562,8 @@ fn drop_openers(s: &str, d: &mut Draft) {
 /// a title.": a short lead-in before a colon and a whole sentence.
 fn colon_lead(rest: &str) -> Option<usize> {
     let at = rest.find(": ")?;
-    if count_words(&rest[..at]) > 8 || nested_at(rest, at) {
+    // Not "Police said: …": a speaker stays.
+    if count_words(&rest[..at]) > 8 || nested_at(rest, at) || !may_drop_aside(&rest[..at]) {
         return None;
     }
     let start = skip_space(rest, at + 1);
@@ -618,68 +615,6 @@ fn earlier_later(rest: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// "According to police, the man …" → "The man …".
-fn according_to_opener(rest: &str) -> Option<usize> {
-    if !starts_with_ci(rest, "according to ") {
-        return None;
-    }
-    let comma = top_level_commas(rest).into_iter().next()?;
-    if count_words(&rest[..comma]) > 12 || count_words(&rest[comma..]) < MIN_WORDS {
-        return None;
-    }
-    Some(skip_space(rest, comma + 1))
-}
-
-/// "Peskov clarified that X" → "X"; "Police said the man …" → "The man …".
-fn attribution_opener(rest: &str) -> Option<usize> {
-    let l = lists();
-    let ws = words(rest);
-    let lower = |i: usize| rest[ws[i].0..ws[i].1].to_lowercase();
-    let first = ws.first()?;
-    if first.0 != 0 || !is_capitalised(&rest[first.0..first.1]) {
-        return None;
-    }
-    let verb = (1..ws.len().min(7)).find(|&i| l.speech_verbs.contains(lower(i).as_str()))?;
-    // The speaker: plain words, no clause inside it.
-    let speaker = &rest[..ws[verb].0];
-    if speaker.contains([',', '"', '“', '(', ':', ';'])
-        || (0..verb).any(|i| {
-            matches!(
-                lower(i).as_str(),
-                "who" | "which" | "that" | "if" | "when" | "because" | "where" | "what"
-            )
-        })
-    {
-        return None;
-    }
-    // "… said [on Monday] that X".
-    for j in verb + 1..ws.len().min(verb + 6) {
-        let between = &rest[ws[verb].1..ws[j].0];
-        if between.contains(|c: char| !c.is_whitespace() && !c.is_alphanumeric()) {
-            break;
-        }
-        if lower(j) == "that" {
-            let start = skip_space(rest, ws[j].1);
-            return (count_words(&rest[start..]) >= MIN_WORDS).then_some(start);
-        }
-    }
-    // "Police said the man …": only "said"/"says", before a plain subject.
-    if !matches!(lower(verb).as_str(), "said" | "says") {
-        return None;
-    }
-    let next = *ws.get(verb + 1)?;
-    if !rest[ws[verb].1..next.0].trim().is_empty() {
-        return None;
-    }
-    let nw = rest[next.0..next.1].to_lowercase();
-    let plain = matches!(nw.as_str(), "the" | "a" | "an")
-        || (is_capitalised(&rest[next.0..next.1])
-            && !is_date_word(&nw)
-            && !l.pronouns.contains(nw.as_str())
-            && !matches!(nw.as_str(), "on" | "in" | "last" | "this" | "yesterday" | "today"));
-    (plain && count_words(&rest[next.0..]) >= MIN_WORDS).then_some(next.0)
 }
 
 /// The offset after the comma at `b` and a closing quote right after it.
@@ -745,7 +680,11 @@ fn drop_asides(s: &str, d: &mut Draft) {
         };
         let close = open + len + 1;
         let inner = &body[open + 1..close - 1];
-        if !inner.contains(['(', '[']) && count_words(inner) <= 15 && !nested_at(body, open) {
+        if !inner.contains(['(', '['])
+            && count_words(inner) <= 15
+            && !nested_at(body, open)
+            && may_drop_aside(inner)
+        {
             let from = body[..open].trim_end().len();
             d.holes.push((head + from, head + close));
         }
@@ -756,15 +695,14 @@ fn drop_asides(s: &str, d: &mut Draft) {
         if let Some(a) = find_str(body, dash) {
             if let Some(len) = find_str(&body[a + dash.len()..], dash) {
                 let b = a + dash.len() + len;
-                if count_words(&body[a..b]) <= 12 && !nested_at(body, a) {
+                if count_words(&body[a..b]) <= 12 && !nested_at(body, a) && may_drop_aside(&body[a..b]) {
                     d.holes.push((head + a, head + b + dash.len() - 1));
                 }
             }
         }
     }
-    // ", however," and ", officials said,".
+    // ", however,": a connective that leans on the sentence before.
     let commas = top_level_commas(body);
-    let l = lists();
     for pair in commas.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let inner = body[a + 1..b].trim();
@@ -790,122 +728,13 @@ fn drop_asides(s: &str, d: &mut Draft) {
                 | "instead"
                 | "still"
                 | "indeed"
-                | "reportedly"
-                | "apparently"
         );
-        let ws: Vec<&str> = lower.split_whitespace().collect();
-        // ", officials said," but not ", UNC denied those claims,".
-        let said = (2..=6).contains(&inner_words)
-            && ws.last().is_some_and(|w| l.speech_verbs.contains(w))
-            && !ws.contains(&"that")
-            && !has_verb(&ws[..ws.len() - 1].join(" "));
-        let said_first = (2..=6).contains(&inner_words)
-            && ws
-                .first()
-                .is_some_and(|w| matches!(*w, "said" | "says" | "according"));
-        // "X is Y, however, his Z has W": the connective joins two
-        // clauses; the fact ends with the first.
-        if connective && has_verb(&body[..a]) && has_main_verb(&body[b + 1..]) {
-            d.end = head + a;
-            d.cut = Some(Cut::Coordinate(head + b));
-            return;
-        }
-        if connective || said || said_first {
+        // Not in "X is Y, however, his Z has W", where it joins two
+        // clauses of the sentence.
+        if connective && inner_words <= 2 && !(has_verb(&body[..a]) && has_main_verb(&body[b + 1..])) {
             d.holes.push((head + a, head + b + 1));
         }
     }
-}
-
-/// Drops "…, Peskov added.", "…, according to police.", "…, said Ana
-/// Ruiz, a spokeswoman for the port." and the like.
-fn drop_attribution_tail(s: &str, d: &mut Draft) {
-    let body = &s[d.head..d.end];
-    let l = lists();
-    let attributes = words(body).into_iter().any(|(a, b)| {
-        let w = lower(&body[a..b]);
-        l.speech_verbs.contains(&*w) || w == "according"
-    });
-    if !attributes {
-        return;
-    }
-    let mut commas = top_level_commas(body);
-    // A comma that closes a quotation: `“We will win,” Ruiz said.`
-    for (i, c) in body.char_indices() {
-        if c == ',' && body[i + 1..].starts_with(is_close_quote) {
-            commas.push(i);
-        }
-    }
-    commas.sort_unstable();
-    commas.dedup();
-    for comma in commas {
-        if count_words(&body[..comma]) < MIN_WORDS {
-            continue;
-        }
-        let mut after = comma + 1;
-        if let Some(q) = body[after..].chars().next().filter(|&c| is_close_quote(c)) {
-            after += q.len_utf8();
-        }
-        let tail = &body[after..];
-        if tail.contains(['"', '“', ';', '(', ':']) || !is_attribution(tail) {
-            continue;
-        }
-        let kept_end = if after > comma + 1 { after } else { comma };
-        if is_bare_quote(body[..kept_end].trim()) {
-            // A quotation keeps its speaker.
-            return;
-        }
-        d.end = d.head + kept_end;
-        d.reported = true;
-        return;
-    }
-}
-
-/// Whether a comma comes before the `v`-th word of `tail`.
-fn speaker_has_comma(tail: &str, v: usize) -> bool {
-    words(tail).get(v).is_some_and(|&(a, _)| tail[..a].contains(','))
-}
-
-/// "Peskov added", "said Ana Ruiz, a spokeswoman for the port", "according
-/// to police": a speaker, a speech verb and nothing else that is news.
-fn is_attribution(tail: &str) -> bool {
-    let l = lists();
-    let ws: Vec<String> = words(tail)
-        .into_iter()
-        .map(|(a, b)| tail[a..b].to_lowercase())
-        .collect();
-    if ws.is_empty() || ws.len() > 22 {
-        return false;
-    }
-    let start = if ws.len() >= 2 && ws[0] == "according" && ws[1] == "to" {
-        2
-    } else {
-        // The speaker may be long ("the head of a key paramilitary force
-        // taking part in the attack told CNN") but holds no verb.
-        match ws.iter().position(|w| l.speech_verbs.contains(w.as_str())) {
-            Some(v)
-                if v <= 12
-                    && !ws[..v].iter().any(|w| FINITE.contains(&w.as_str()))
-                    && !speaker_has_comma(tail, v) =>
-            {
-                v + 1
-            }
-            _ => return false,
-        }
-    };
-    // After the verb: the speaker's name and titles, a time, a place; no
-    // "that"-clause and no other verb but inside a relative clause.
-    let mut relative = false;
-    for w in &ws[start..] {
-        match w.as_str() {
-            "that" => return false,
-            "who" | "which" | "whose" | "where" => relative = true,
-            _ if !relative && (FINITE.contains(&w.as_str()) || l.speech_verbs.contains(w.as_str())) => {
-                return false
-            }
-            _ => {}
-        }
-    }
-    true
 }
 
 /// Brings a long draft under [`MAX_WORDS`]: drops asides (", who was
@@ -914,6 +743,7 @@ fn is_attribution(tail: &str) -> bool {
 /// subordinators, participles and prepositions; else drops an opening
 /// subordinate clause and tries again.
 fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
+    let whole = d.clone();
     for _ in 0..2 {
         if d.word_count(s) <= MAX_WORDS {
             return Ok(());
@@ -945,7 +775,8 @@ fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
                     .map(|(a, b)| &s[a..b])
                     .collect::<Vec<_>>()
                     .join(" ");
-                !ends_dangling(&kept)
+                may_drop_clause(&s[pos..d.end])
+                    && !ends_dangling(&kept)
                     && has_verb(&kept)
                     && main_clause_kept(&kept)
                     // Past the clause boundaries, what is dropped must not
@@ -963,11 +794,15 @@ fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
             break;
         }
     }
-    if d.word_count(s) <= MAX_WORDS {
-        Ok(())
-    } else {
-        Err(Skip::TooLong)
+    if d.word_count(s) <= HARD_MAX_WORDS {
+        return Ok(());
     }
+    // No safe cut: the sentence whole, when it is not too long.
+    if whole.word_count(s) <= HARD_MAX_WORDS {
+        *d = whole;
+        return Ok(());
+    }
+    Err(Skip::TooLong)
 }
 
 /// A text that ends on a word that needs another after it: "… escaped
@@ -1194,6 +1029,7 @@ fn drop_appositives(s: &str, d: &mut Draft) {
         let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let verb_next = next.ends_with("ly") || has_verb(next) || next.ends_with('s');
         if apposition
+            && may_drop_aside(inner)
             && is_capitalised(before)
             && count_words(inner) <= 24
             && after.starts_with(|c: char| c.is_lowercase())
@@ -1395,6 +1231,7 @@ fn drop_relative_asides(s: &str, d: &mut Draft) {
         let continues = next.ends_with("ly") || has_verb(next) || next.ends_with('s');
         if matches!(first.as_str(), "who" | "which" | "whose" | "whom" | "where")
             && count_words(inner) <= 20
+            && may_drop_aside(inner)
             && count_words(&body[b..]) >= 2
             && continues
             && next.starts_with(char::is_lowercase)
@@ -1729,7 +1566,7 @@ fn drop_leading_clause(s: &str, d: &mut Draft) -> bool {
     else {
         return false;
     };
-    if count_words(&body[comma..]) < MIN_CLAUSE_WORDS {
+    if count_words(&body[comma..]) < MIN_CLAUSE_WORDS || !may_drop_clause(&body[..comma]) {
         return false;
     }
     d.head = skip_space(s, d.head + comma + 1);
@@ -1885,14 +1722,6 @@ fn has_personal_voice(s: &str, d: &Draft) -> bool {
     })
 }
 
-/// Words in lower case: running prose has them, a listing has few.
-fn lowercase_words(text: &str) -> usize {
-    words(text)
-        .into_iter()
-        .filter(|&(a, _)| text[a..].starts_with(char::is_lowercase))
-        .count()
-}
-
 /// Opens with a capital, a digit, or a letter of a script without case.
 fn starts_well(text: &str) -> bool {
     let core = text.trim_start_matches(is_open_quote);
@@ -1930,6 +1759,7 @@ mod tests {
             antecedent: None,
             english: true,
             unspaced: false,
+            lede: false,
         }
     }
 
@@ -2167,7 +1997,7 @@ mod tests {
         #[test]
         fn never_panics(s in "[a-zA-Z0-9 ,;:.()\\[\\]\"“”‘’'—–\\-?!é中]{0,80}") {
             for opens_block in [false, true] {
-                let cx = Context { opens_block, antecedent: Some("Ana Ruiz".into()), english: true, unspaced: false };
+                let cx = Context { opens_block, antecedent: Some("Ana Ruiz".into()), english: true, unspaced: false, lede: false };
                 if let Ok(d) = tighten(&s, &cx) {
                     assert!(d.words <= MAX_WORDS);
                     assert!(d.head <= d.end && d.end <= s.len());
@@ -2200,7 +2030,7 @@ mod tests {
             ws in proptest::collection::vec("(He|She|However,|said|that|,|, which|;|“|”|\\(|\\)|—|The|port|Ana|Ruiz|closed|who|and|but|according|to|\\.|CNN|\\(CNN\\)|-)", 0..40)
         ) {
             let s = ws.join(" ");
-            let cx = Context { opens_block: true, antecedent: None, english: true, unspaced: false };
+            let cx = Context { opens_block: true, antecedent: None, english: true, unspaced: false, lede: false };
             let _ = tighten(&s, &cx);
         }
     }
