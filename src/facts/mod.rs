@@ -285,8 +285,11 @@ impl<'a> Article<'a> {
                 unspaced: self.unspaced,
             };
             let draft = match tighten::tighten(s, &cx) {
-                Ok(d) => d,
+                Ok(d) => self.introduce_people(d),
                 Err(_e) => {
+                    if std::env::var_os("FACTS_DEBUG").is_some() {
+                        eprintln!("SKIP {_e:?}: {s}");
+                    }
                     continue;
                 }
             };
@@ -294,6 +297,9 @@ impl<'a> Article<'a> {
                 Some(Cut::Coordinate(at) | Cut::Subordinate(at)) => Some(at),
                 _ => None,
             };
+            if std::env::var_os("FACTS_DEBUG").is_some() {
+                eprintln!("DRAFT {}: {}", i, draft.text);
+            }
             out.push(self.candidate(i, 0, draft, subject_entity));
             // The clause after "; ", ", but" or " after" may stand alone.
             // Not when what comes before holds its speaker, a condition or
@@ -382,6 +388,38 @@ impl<'a> Article<'a> {
     /// [`LEDE_LINES`] of the first paragraph that has any.
     fn lede_lines(&self) -> usize {
         LEDE_LINES.min(self.lines.len())
+    }
+
+    /// A person named by surname alone ("Shvydkoy noted") is named in
+    /// full ("Mikhail Shvydkoy noted"), the name the article gives them,
+    /// unless the fact names them in full already or two people share the
+    /// surname.
+    fn introduce_people(&self, mut d: Draft) -> Draft {
+        let people = || self.entities.items.iter().filter(|e| e.kind == "person");
+        for person in people() {
+            if !person.name.contains(' ') || d.text.contains(person.name.as_str()) {
+                continue;
+            }
+            for alias in person.aliases.iter().filter(|a| !a.contains(' ')) {
+                let shared = people()
+                    .filter(|p| {
+                        p.name.split(' ').next_back() == Some(alias.as_str()) || p.aliases.contains(alias)
+                    })
+                    .count();
+                if shared != 1 {
+                    continue;
+                }
+                let Some(at) = bare_word(&d.text, alias) else {
+                    continue;
+                };
+                let longer = format!("{}{}{}", &d.text[..at], person.name, &d.text[at + alias.len()..]);
+                if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                    d.text = longer;
+                }
+                break;
+            }
+        }
+        d
     }
 
     /// Scores every candidate.
@@ -494,6 +532,30 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
             "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "which" | "who" | "that"
         );
     (!no_subject && tighten::has_verb(clause)).then_some(from)
+}
+
+/// Where `name` stands alone in `text` as a word: not inside a longer
+/// word, and not after another capitalised word (a first name).
+fn bare_word(text: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(off) = text[from..].find(name) {
+        let at = from + off;
+        let end = at + name.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let prev_word = text[..at]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let first_name = text[..at].ends_with(' ') && text::is_capitalised(prev_word);
+        if whole && !first_name {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
 }
 
 /// Whether a sentence may open with "he", "she", "his" or "her" once its

@@ -132,6 +132,31 @@ pub(super) fn may_drop_before(before: &str) -> bool {
     !attributes(before) && !last.is_some_and(|w| is_qualifier(&w))
 }
 
+/// Whether a whole conjunct may go between a claim and its speaker
+/// ("A, and B, the envoy said" → "A, the envoy said"): it does not say who
+/// claims what, and holds no condition or contrast that could bear on the
+/// claim kept. (A negation of its own goes with it.)
+pub(super) fn may_drop_conjunct(text: &str) -> bool {
+    !attributes(text)
+        && words(text).into_iter().all(|(a, b)| {
+            !matches!(
+                lower(&text[a..b]).as_ref(),
+                "if" | "unless"
+                    | "only"
+                    | "but"
+                    | "although"
+                    | "though"
+                    | "except"
+                    | "provided"
+                    | "whether"
+                    | "until"
+                    | "however"
+                    | "yet"
+                    | "despite"
+            )
+        })
+}
+
 /// Words that date an event without a month or a weekday.
 fn is_time_word(w: &str) -> bool {
     matches!(
@@ -189,6 +214,13 @@ mod tests {
         ] {
             assert!(!may_drop_clause(text), "{text}");
         }
+    }
+
+    #[test]
+    fn what_a_conjunct_may_drop() {
+        assert!(may_drop_conjunct(", and there are no deep reasons to wait"));
+        assert!(!may_drop_conjunct(", and only if the cabinet agrees"));
+        assert!(!may_drop_conjunct(", and officials said it would reopen"));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::words::{contains_str, find_str};
 
-use super::safe::{may_drop_aside, may_drop_clause};
+use super::safe::{attributes, may_drop_aside, may_drop_clause, may_drop_conjunct};
 use super::text::{
     balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower, marks,
     nested_at, words, Depth, Mark, Nesting,
@@ -744,6 +744,7 @@ fn drop_asides(s: &str, d: &mut Draft) {
 /// subordinate clause and tries again.
 fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
     let whole = d.clone();
+    drop_middle_conjunct(s, d);
     for _ in 0..2 {
         if d.word_count(s) <= MAX_WORDS {
             return Ok(());
@@ -803,6 +804,39 @@ fn shorten(s: &str, d: &mut Draft) -> Result<(), Skip> {
         return Ok(());
     }
     Err(Skip::TooLong)
+}
+
+/// "A, and B, the envoy told reporters." → "A, the envoy told reporters.":
+/// a second conjunct between a claim and its speaker goes when the draft
+/// is too long; the speaker stays ([`may_drop_conjunct`]).
+fn drop_middle_conjunct(s: &str, d: &mut Draft) {
+    if d.word_count(s) <= MAX_WORDS {
+        return;
+    }
+    let body = &s[d.head..d.end];
+    let commas = top_level_commas(body);
+    // The speaker: the last part between commas, short, with its verb.
+    let Some(&tail) = commas.last() else { return };
+    let speaker = &body[tail..];
+    if !attributes(speaker) || count_words(speaker) > 16 || contains_str(speaker, " that ") {
+        return;
+    }
+    for &c in commas.iter().filter(|&&c| c < tail) {
+        let rest = body[c + 1..].trim_start();
+        let Some(after_and) = rest.strip_prefix("and ") else {
+            continue;
+        };
+        let subject = after_and
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let clause = matches!(subject, "there" | "the" | "it" | "this" | "they") || is_capitalised(subject);
+        let middle = &body[c..tail];
+        if clause && count_words(&body[..c]) >= MIN_CLAUSE_WORDS && may_drop_conjunct(middle) {
+            d.holes.push((d.head + c, d.head + tail));
+            return;
+        }
+    }
 }
 
 /// A text that ends on a word that needs another after it: "… escaped
@@ -889,14 +923,34 @@ fn ends_in_subordinate(kept: &str) -> bool {
 pub(super) fn has_verb(text: &str) -> bool {
     let l = lists();
     let mut prev = String::new();
+    let mut prev_name = false;
     words(text).into_iter().any(|(a, b)| {
-        let w = lower(&text[a..b]);
-        let verb = l.verbs.contains(&*w)
+        let word = &text[a..b];
+        let w = lower(word);
+        // "isn't", "didn't": the verb before the negation.
+        let base = w
+            .strip_suffix("n't")
+            .or_else(|| w.strip_suffix("n’t"))
+            .unwrap_or(&w);
+        // "Josephus mentions", "it remains": a name or a subject pronoun
+        // before a word in "-s".
+        let third_person = (prev_name || matches!(prev.as_str(), "he" | "she" | "it" | "who" | "that"))
+            && w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && word.starts_with(char::is_lowercase);
+        let verb = l.verbs.contains(base)
             || l.speech_verbs.contains(&*w)
+            || third_person
             || (w.len() >= 5 && w.ends_with("ed") && !NOT_BEFORE_VERB.contains(&prev.as_str()));
         // Reuses one buffer: this runs on every word of every draft.
         prev.clear();
         prev.push_str(&w);
+        prev_name = a > 0 && is_capitalised(word);
         verb
     })
 }
