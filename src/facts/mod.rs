@@ -439,6 +439,9 @@ impl<'a> Article<'a> {
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
             c.score = f.score();
+            if std::env::var_os("FACTS_DEBUG").is_some() {
+                eprintln!("SCORE {:.2} {:?} {}", c.score, f, c.draft.text);
+            }
         }
     }
 
@@ -758,11 +761,12 @@ fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate>
     // The highest likeness of each candidate to a chosen one.
     let mut likeness = vec![0.0f32; pool.len()];
     // The lead event: the first lede line that gives a draft, its best.
-    let first = pool.iter().filter(|c| c.line < lede).map(|c| c.line).min();
+    let opens = |c: &Candidate| c.line < lede && c.draft.refers.is_none();
+    let first = pool.iter().filter(|c| opens(c)).map(|c| c.line).min();
     let lead = pool
         .iter()
         .enumerate()
-        .filter(|(_, c)| Some(c.line) == first)
+        .filter(|(_, c)| opens(c) && Some(c.line) == first)
         .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i);
     if let (Some(i), true) = (lead, count > 0) {
@@ -778,6 +782,7 @@ fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate>
             .iter()
             .enumerate()
             .filter(|(_, c)| !chosen.iter().any(|x| repeats(x, c)))
+            .filter(|(_, c)| introduced(c, &chosen))
             .map(|(i, c)| (i, c.score - NOVELTY * likeness[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
@@ -790,6 +795,19 @@ fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate>
     }
     chosen.sort_by_key(|c| (c.line, c.offset));
     chosen
+}
+
+/// Whether what a draft points back to ("these operations") is named by a
+/// fact chosen before it in the article: the list reads on its own.
+fn introduced(c: &Candidate, chosen: &[Candidate]) -> bool {
+    let Some(noun) = &c.draft.refers else {
+        return true;
+    };
+    let want = stems(&[score::terms(noun, crate::lang::Lang::ENGLISH).concat()]);
+    chosen
+        .iter()
+        .filter(|x| x.line < c.line)
+        .any(|x| want.iter().all(|w| x.stems.contains(w)))
 }
 
 /// Terms cut to their first five letters, so that "regret" and

@@ -158,7 +158,7 @@ pub(super) fn may_drop_conjunct(text: &str) -> bool {
 }
 
 /// Words that date an event without a month or a weekday.
-fn is_time_word(w: &str) -> bool {
+pub(super) fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "yesterday"

@@ -35,6 +35,8 @@ pub(super) struct Lists {
     pub pronouns: WordSet,
     /// Finite verbs not in "-ed".
     pub verbs: WordSet,
+    /// Words that state an outcome ("killed", "arrested", "elected").
+    pub outcomes: WordSet,
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -55,6 +57,7 @@ pub(super) fn lists() -> &'static Lists {
         clause_cues: entries(include_str!("lists/clause_cues.txt")).collect(),
         pronouns: entries(include_str!("lists/pronouns.txt")).collect(),
         verbs: entries(include_str!("lists/verbs.txt")).collect(),
+        outcomes: entries(include_str!("lists/outcomes.txt")).collect(),
     })
 }
 

@@ -10,7 +10,7 @@
 
 use crate::words::{contains_str, find_str};
 
-use super::safe::{attributes, may_drop_aside, may_drop_clause, may_drop_conjunct};
+use super::safe::{attributes, is_time_word, may_drop_aside, may_drop_clause, may_drop_conjunct};
 use super::text::{
     balanced, count_words, is_capitalised, is_close_quote, is_date_word, is_open_quote, lists, lower, marks,
     nested_at, words, Depth, Mark, Nesting,
@@ -73,6 +73,9 @@ pub(super) struct Draft {
     /// The name that replaces a subject pronoun ("Dmitry Peskov" for "He"),
     /// and the byte offset of the sentence where it goes.
     pub subject: Option<(usize, String)>,
+    /// The noun of a leading "these operations", "this decision": the fact
+    /// reads on its own only after one that names the thing.
+    pub refers: Option<String>,
     pub cut: Option<Cut>,
     /// The fact's text and its length in words.
     pub text: String,
@@ -119,6 +122,7 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         end: s.len(),
         holes: Vec::new(),
         subject: None,
+        refers: None,
         cut: None,
         text: String::new(),
         words: 0,
@@ -1662,6 +1666,21 @@ fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<(), Skip> {
     let base = word.split(['\'', '’']).next().unwrap_or(word).to_lowercase();
     if !lists().pronouns.contains(base.as_str()) {
         return Ok(());
+    }
+    // "These operations led to …": a determiner and its noun.
+    if matches!(base.as_str(), "this" | "these" | "that" | "those") && body[clause..a].trim().is_empty() {
+        let noun = body[b..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .filter(|n| body[b..].starts_with(' ') && n.starts_with(char::is_lowercase))
+            .filter(|n| n.len() >= 4 && !has_verb(n) && !lists().pronouns.contains(*n));
+        if let Some(noun) = noun {
+            // "This week": a time, not a thing named before.
+            if !is_time_word(&noun.to_lowercase()) {
+                d.refers = Some(noun.to_string());
+            }
+            return Ok(());
+        }
     }
     // Only a bare pronoun opening the fact or its clause can be replaced.
     let plain = body[clause..a].trim().is_empty() && base.len() == word.len();
