@@ -287,9 +287,6 @@ impl<'a> Article<'a> {
             let draft = match tighten::tighten(s, &cx) {
                 Ok(d) => self.introduce_people(d),
                 Err(_e) => {
-                    if std::env::var_os("FACTS_DEBUG").is_some() {
-                        eprintln!("SKIP {_e:?}: {s}");
-                    }
                     continue;
                 }
             };
@@ -297,9 +294,6 @@ impl<'a> Article<'a> {
                 Some(Cut::Coordinate(at) | Cut::Subordinate(at)) => Some(at),
                 _ => None,
             };
-            if std::env::var_os("FACTS_DEBUG").is_some() {
-                eprintln!("DRAFT {}: {}", i, draft.text);
-            }
             out.push(self.candidate(i, 0, draft, subject_entity));
             // The clause after "; ", ", but" or " after" may stand alone.
             // Not when what comes before holds its speaker, a condition or
@@ -439,9 +433,6 @@ impl<'a> Article<'a> {
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
             c.score = f.score();
-            if std::env::var_os("FACTS_DEBUG").is_some() {
-                eprintln!("SCORE {:.2} {:?} {}", c.score, f, c.draft.text);
-            }
         }
     }
 
