@@ -389,31 +389,54 @@ impl<'a> Article<'a> {
     /// unless the fact names them in full already or two people share the
     /// surname.
     fn introduce_people(&self, mut d: Draft) -> Draft {
-        let people = || self.entities.items.iter().filter(|e| e.kind == "person");
-        for person in people() {
-            if !person.name.contains(' ') || d.text.contains(person.name.as_str()) {
+        for (surname, full) in self.surnames() {
+            if d.text.contains(full) {
                 continue;
             }
-            for alias in person.aliases.iter().filter(|a| !a.contains(' ')) {
-                let shared = people()
-                    .filter(|p| {
-                        p.name.split(' ').next_back() == Some(alias.as_str()) || p.aliases.contains(alias)
-                    })
-                    .count();
-                if shared != 1 {
-                    continue;
-                }
-                let Some(at) = bare_word(&d.text, alias) else {
-                    continue;
-                };
-                let longer = format!("{}{}{}", &d.text[..at], person.name, &d.text[at + alias.len()..]);
-                if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
-                    d.text = longer;
-                }
-                break;
+            let Some(at) = bare_word(&d.text, surname) else {
+                continue;
+            };
+            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
+            if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                d.text = longer;
             }
         }
         d
+    }
+
+    /// Surnames with the one full name the article gives them: a person's
+    /// last name or one-word alias, and a one-word person whose name ends
+    /// a longer name of the article ("Lindqvist", "Sofia Lindqvist").
+    fn surnames(&self) -> Vec<(&'a str, &'a str)> {
+        let items = &self.entities.items;
+        let full = |name: &str| name.contains(' ') && name.split(' ').all(text::is_capitalised);
+        let mut pairs: Vec<(&'a str, &'a str)> = Vec::new();
+        for e in items.iter() {
+            if e.kind == "person" && full(&e.name) {
+                let last = e.name.rsplit(' ').next().unwrap_or("");
+                pairs.push((last, e.name.as_str()));
+                for alias in e.aliases.iter().filter(|a| !a.contains(' ')) {
+                    pairs.push((alias.as_str(), e.name.as_str()));
+                }
+            } else if e.kind == "person" && !e.name.contains(' ') {
+                for other in items.iter().filter(|o| full(&o.name) && o.kind != "place") {
+                    if other.name.rsplit(' ').next() == Some(e.name.as_str()) {
+                        pairs.push((e.name.as_str(), other.name.as_str()));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Only a surname that points at one name.
+        let mut out = Vec::new();
+        for (i, &(surname, name)) in pairs.iter().enumerate() {
+            let same = |j: usize| pairs.get(j).is_some_and(|p| p.0 == surname);
+            if !same(i.wrapping_sub(1)) && !same(i + 1) && !surname.is_empty() && surname != name {
+                out.push((surname, name));
+            }
+        }
+        out
     }
 
     /// Scores every candidate.
