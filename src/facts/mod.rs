@@ -766,7 +766,7 @@ const MAX_COUNT: usize = 50;
 const NOVELTY: f32 = 1.0;
 
 /// Sentences of the body that may state the lead event.
-const LEDE_LINES: usize = 2;
+const LEDE_LINES: usize = 3;
 
 /// The lede's best candidate, then the best candidates, none repeating
 /// another, in article order.

@@ -91,11 +91,24 @@ fn attributes_part(text: &str) -> bool {
 /// aside between commas or dashes) leaves the fact's force intact: it may
 /// name, count and say things of its own ("a spokeswoman for the port",
 /// "born 1956", "who police said was armed"), but it does not say who
-/// claims the rest, and it does not open with a negation, a condition or
-/// a contrast ("(not his real name)", ", if confirmed,").
+/// claims the rest, does not open with a negation, a condition or a
+/// contrast ("(not his real name)", ", if confirmed,"), and holds none of
+/// the words SPEC names (", who was not identified,").
 pub(super) fn may_drop_aside(text: &str) -> bool {
     let first = words(text).first().map(|&(a, b)| lower(&text[a..b]).into_owned());
-    !attributes(text) && !first.is_some_and(|w| is_qualifier(&w))
+    !attributes(text)
+        && !first.is_some_and(|w| is_qualifier(&w))
+        && !words(text)
+            .into_iter()
+            .any(|(a, b)| is_named_qualifier(&lower(&text[a..b])))
+}
+
+/// The words SPEC names: "not", "only", "but", "unless", "if" (and
+/// "never", "n't"). No cut drops one, wherever it stands.
+fn is_named_qualifier(w: &str) -> bool {
+    matches!(w, "not" | "only" | "but" | "unless" | "if" | "never")
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
 }
 
 /// Whether a dropped clause (the end of a sentence, or its opening
@@ -138,6 +151,9 @@ pub(super) fn may_drop_before(before: &str) -> bool {
 /// claim kept. (A negation of its own goes with it.)
 pub(super) fn may_drop_conjunct(text: &str) -> bool {
     !attributes(text)
+        && !words(text)
+            .into_iter()
+            .any(|(a, b)| is_named_qualifier(&lower(&text[a..b])))
         && words(text).into_iter().all(|(a, b)| {
             !matches!(
                 lower(&text[a..b]).as_ref(),
@@ -239,6 +255,7 @@ mod tests {
             "(not his real name)",
             ", if confirmed,",
             ", however,",
+            ", who was not identified,",
         ] {
             assert!(!may_drop_aside(text), "{text}");
         }

@@ -1664,6 +1664,15 @@ fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<(), Skip> {
     let word = &body[a..b];
     // "It's", "They're": the pronoun before the apostrophe.
     let base = word.split(['\'', '’']).next().unwrap_or(word).to_lowercase();
+    // "The company said …": a thing the fact does not name.
+    let second = body[b..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if word.eq_ignore_ascii_case("the") && matches!(second, "company" | "firm") {
+        d.refers = Some(second.to_string());
+        return Ok(());
+    }
     if !lists().pronouns.contains(base.as_str()) {
         return Ok(());
     }
