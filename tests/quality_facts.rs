@@ -7,20 +7,24 @@
 
 mod common;
 
-/// ROUGE-1 F1 of the fact lists against the highlights. Measured: 0.307
-/// (Lead-3 gives 0.287).
-const ROUGE_1: f64 = 0.303;
+/// ROUGE-1 F1 of the fact lists against the highlights. Measured: 0.302
+/// (Lead-3 gives 0.287). It was 0.306 when cuts could drop the speaker,
+/// a condition or the time; facts that keep them are longer.
+const ROUGE_1: f64 = 0.298;
 
-/// Pass rates of `score_facts.py --checks`, measured: length 0.999,
-/// complete 1.000, self-contained 1.000, informative 0.967, not duplicate
-/// 1.000, traceable 0.994, numbers grounded 1.000, no boilerplate 0.995.
+/// Pass rates of `score_facts.py --checks`, measured: length 0.803,
+/// complete 1.000, self-contained 0.997, informative 0.968, not duplicate
+/// 1.000, traceable 0.981, numbers grounded 1.000, no boilerplate 0.995.
+/// The scorer's length check stops at 25 words; SPEC allows 35 when no
+/// safe cut brings a sentence down to 25, so a fifth of the facts are
+/// longer than the check.
 const CHECKS: &[(&str, f64)] = &[
-    ("length", 0.99),
+    ("length", 0.78),
     ("complete", 0.99),
     ("self_contained", 0.99),
     ("informative", 0.94),
     ("not_duplicate", 0.99),
-    ("traceable", 0.985),
+    ("traceable", 0.975),
     ("numbers_grounded", 0.999),
     ("no_boilerplate", 0.985),
 ];

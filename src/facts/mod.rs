@@ -12,8 +12,10 @@
 //!    after a split may stand alone as a draft of its own;
 //! 3. each draft is scored ([`score`]): position, names, numbers and dates,
 //!    entities, centrality, quotations, reported speech;
-//! 4. the best drafts are taken, one per sentence, each next one scored
-//!    down by its likeness to those already taken;
+//! 4. the lede's draft is taken first (the article's main event: the first
+//!    usable one of the first [`LEDE_LINES`] sentences), then the best
+//!    drafts, one per sentence, each next one scored down by its likeness
+//!    to those already taken;
 //! 5. they are put back in article order, with their source spans and the
 //!    entities they mention.
 //!
@@ -22,6 +24,7 @@
 //! [`MAX_LINES`] sentences is read up to there, and only the most promising
 //! sentences are tightened.
 
+mod safe;
 mod score;
 mod text;
 mod tighten;
@@ -64,7 +67,7 @@ pub(crate) fn pick(sentences: &Sentences, entities: &Entities, max_facts: usize)
     let order = article.reading_order(&context);
     let mut candidates = article.drafts(&order, 2 * count + 2);
     article.score(&context, &mut candidates);
-    let chosen = select(candidates, count);
+    let chosen = select(candidates, count, article.lede_lines());
     Facts {
         items: chosen.iter().map(|c| article.fact(c)).collect(),
     }
@@ -248,7 +251,11 @@ impl<'a> Article<'a> {
             })
             .collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        order.into_iter().map(|(i, _)| i).collect()
+        // The lede first, whatever its score: the lead event must be read.
+        let lede = self.lede_lines();
+        (0..lede)
+            .chain(order.into_iter().map(|(i, _)| i).filter(|&i| i >= lede))
+            .collect()
     }
 
     /// Tightens body sentences, in `order`, into at least `enough` draft
@@ -272,12 +279,13 @@ impl<'a> Article<'a> {
             };
             let cx = Context {
                 opens_block,
+                lede: i < self.lede_lines(),
                 antecedent,
                 english: self.english,
                 unspaced: self.unspaced,
             };
             let draft = match tighten::tighten(s, &cx) {
-                Ok(d) => d,
+                Ok(d) => self.introduce_people(d),
                 Err(_e) => {
                     continue;
                 }
@@ -288,9 +296,15 @@ impl<'a> Article<'a> {
             };
             out.push(self.candidate(i, 0, draft, subject_entity));
             // The clause after "; ", ", but" or " after" may stand alone.
-            if let Some(from) = rest.and_then(|at| standalone_rest(s, at)) {
+            // Not when what comes before holds its speaker, a condition or
+            // a contrast ("Police said …, and …"; "…, but …").
+            let rest = rest
+                .and_then(|at| standalone_rest(s, at))
+                .filter(|&from| safe::may_drop_before(&s[..from]));
+            if let Some(from) = rest {
                 let cx = Context {
                     opens_block: false,
+                    lede: false,
                     antecedent: None,
                     ..cx
                 };
@@ -364,6 +378,67 @@ impl<'a> Article<'a> {
         (None, None)
     }
 
+    /// Body lines that may state the lead event: the first
+    /// [`LEDE_LINES`] of the first paragraph that has any.
+    fn lede_lines(&self) -> usize {
+        LEDE_LINES.min(self.lines.len())
+    }
+
+    /// A person named by surname alone ("Shvydkoy noted") is named in
+    /// full ("Mikhail Shvydkoy noted"), the name the article gives them,
+    /// unless the fact names them in full already or two people share the
+    /// surname.
+    fn introduce_people(&self, mut d: Draft) -> Draft {
+        for (surname, full) in self.surnames() {
+            if d.text.contains(full) {
+                continue;
+            }
+            let Some(at) = bare_word(&d.text, surname) else {
+                continue;
+            };
+            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
+            if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                d.text = longer;
+            }
+        }
+        d
+    }
+
+    /// Surnames with the one full name the article gives them: a person's
+    /// last name or one-word alias, and a one-word person whose name ends
+    /// a longer name of the article ("Lindqvist", "Sofia Lindqvist").
+    fn surnames(&self) -> Vec<(&'a str, &'a str)> {
+        let items = &self.entities.items;
+        let full = |name: &str| name.contains(' ') && name.split(' ').all(text::is_capitalised);
+        let mut pairs: Vec<(&'a str, &'a str)> = Vec::new();
+        for e in items.iter() {
+            if e.kind == "person" && full(&e.name) {
+                let last = e.name.rsplit(' ').next().unwrap_or("");
+                pairs.push((last, e.name.as_str()));
+                for alias in e.aliases.iter().filter(|a| !a.contains(' ')) {
+                    pairs.push((alias.as_str(), e.name.as_str()));
+                }
+            } else if e.kind == "person" && !e.name.contains(' ') {
+                for other in items.iter().filter(|o| full(&o.name) && o.kind != "place") {
+                    if other.name.rsplit(' ').next() == Some(e.name.as_str()) {
+                        pairs.push((e.name.as_str(), other.name.as_str()));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Only a surname that points at one name.
+        let mut out = Vec::new();
+        for (i, &(surname, name)) in pairs.iter().enumerate() {
+            let same = |j: usize| pairs.get(j).is_some_and(|p| p.0 == surname);
+            if !same(i.wrapping_sub(1)) && !same(i + 1) && !surname.is_empty() && surname != name {
+                out.push((surname, name));
+            }
+        }
+        out
+    }
+
     /// Scores every candidate.
     fn score(&self, cx: &ScoreContext, candidates: &mut [Candidate]) {
         for c in candidates.iter_mut() {
@@ -380,13 +455,6 @@ impl<'a> Article<'a> {
             f.clause = f32::from(u8::from(c.draft.cut.is_some()));
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
-            let speech = text::words(&c.draft.text).into_iter().any(|(a, b)| {
-                text::lists()
-                    .speech_verbs
-                    .contains(text::lower(&c.draft.text[a..b]).as_ref())
-            });
-            f.reported = f32::from(u8::from(c.draft.reported || speech));
-            f.follow_up = f32::from(u8::from(c.draft.pronoun_speaker));
             c.score = f.score();
         }
     }
@@ -424,10 +492,13 @@ impl<'a> Article<'a> {
         out
     }
 
+    /// The fact, its span the whole source sentence: what a cut left out
+    /// can be seen beside it.
     fn fact(&self, c: &Candidate) -> Fact {
-        let spans = self.kept_spans(c);
-        let start = spans.first().map_or(0, |s| s.0);
-        let end = spans.last().map_or(start, |s| s.1);
+        let line = &self.lines[c.line];
+        let s = self.text(line);
+        let lead = s.len() - s.trim_start().len();
+        let (start, end) = self.to_src(line, lead, s.trim_end().len().max(lead));
         Fact {
             text: c.draft.text.clone(),
             start,
@@ -478,6 +549,30 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
             "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "which" | "who" | "that"
         );
     (!no_subject && tighten::has_verb(clause)).then_some(from)
+}
+
+/// Where `name` stands alone in `text` as a word: not inside a longer
+/// word, and not after another capitalised word (a first name).
+fn bare_word(text: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(off) = text[from..].find(name) {
+        let at = from + off;
+        let end = at + name.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let prev_word = text[..at]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let first_name = text[..at].ends_with(' ') && text::is_capitalised(prev_word);
+        if whole && !first_name {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
 }
 
 /// Whether a sentence may open with "he", "she", "his" or "her" once its
@@ -670,16 +765,38 @@ const MAX_COUNT: usize = 50;
 /// score (maximal marginal relevance): the list should cover the article.
 const NOVELTY: f32 = 1.0;
 
-/// The best candidates, none repeating another, in article order.
-fn select(mut pool: Vec<Candidate>, count: usize) -> Vec<Candidate> {
+/// Sentences of the body that may state the lead event.
+const LEDE_LINES: usize = 3;
+
+/// The lede's best candidate, then the best candidates, none repeating
+/// another, in article order.
+fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::new();
     // The highest likeness of each candidate to a chosen one.
     let mut likeness = vec![0.0f32; pool.len()];
+    // The lead event: the first lede line that gives a draft, its best.
+    let opens = |c: &Candidate| c.line < lede && c.draft.refers.is_none();
+    let first = pool.iter().filter(|c| opens(c)).map(|c| c.line).min();
+    let lead = pool
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| opens(c) && Some(c.line) == first)
+        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i);
+    if let (Some(i), true) = (lead, count > 0) {
+        let c = pool.swap_remove(i);
+        likeness.swap_remove(i);
+        for (j, other) in pool.iter().enumerate() {
+            likeness[j] = likeness[j].max(cosine(&c.stems, &other.stems));
+        }
+        chosen.push(c);
+    }
     while chosen.len() < count {
         let best = pool
             .iter()
             .enumerate()
             .filter(|(_, c)| !chosen.iter().any(|x| repeats(x, c)))
+            .filter(|(_, c)| introduced(c, &chosen))
             .map(|(i, c)| (i, c.score - NOVELTY * likeness[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
@@ -692,6 +809,19 @@ fn select(mut pool: Vec<Candidate>, count: usize) -> Vec<Candidate> {
     }
     chosen.sort_by_key(|c| (c.line, c.offset));
     chosen
+}
+
+/// Whether what a draft points back to ("these operations") is named by a
+/// fact chosen before it in the article: the list reads on its own.
+fn introduced(c: &Candidate, chosen: &[Candidate]) -> bool {
+    let Some(noun) = &c.draft.refers else {
+        return true;
+    };
+    let want = stems(&[score::terms(noun, crate::lang::Lang::ENGLISH).concat()]);
+    chosen
+        .iter()
+        .filter(|x| x.line < c.line)
+        .any(|x| want.iter().all(|w| x.stems.contains(w)))
 }
 
 /// Terms cut to their first five letters, so that "regret" and

@@ -55,11 +55,8 @@ pub(super) struct Features {
     pub trim: f32,
     /// The second clause of a split sentence.
     pub rest: f32,
-    /// Reported speech whose speaker was dropped, or a speech verb left in.
-    pub reported: f32,
-    /// … and the speaker was a pronoun: a statement that continues
-    /// another.
-    pub follow_up: f32,
+    /// It states an outcome: a death, an arrest, a verdict, a decision.
+    pub outcome: f32,
 }
 
 /// The weights of [`Features`], in declaration order, and the bias.
@@ -84,12 +81,11 @@ const WEIGHTS: Features = Features {
     plain: -0.5,
     trim: -0.1,
     rest: -0.8,
-    reported: -0.2,
-    follow_up: -0.5,
+    outcome: 0.3,
 };
 
 impl Features {
-    fn as_array(&self) -> [f32; 21] {
+    fn as_array(&self) -> [f32; 20] {
         [
             self.lead,
             self.depth,
@@ -110,8 +106,7 @@ impl Features {
             self.plain,
             self.trim,
             self.rest,
-            self.reported,
-            self.follow_up,
+            self.outcome,
         ]
     }
 
@@ -349,6 +344,11 @@ pub(super) fn text_features(text: &str, names: &FastSet<&str>, f: &mut Features)
         .skip(1)
         .any(|&(a, b)| is_capitalised(&text[a..b]) && &text[a..b] != "I");
     f.plain = f32::from(u8::from(f.number == 0.0 && f.date == 0.0 && !named));
+    let outcomes = &super::text::lists().outcomes;
+    f.outcome = f32::from(u8::from(
+        ws.iter()
+            .any(|&(a, b)| outcomes.contains(lower(&text[a..b]).as_ref())),
+    ));
 }
 
 /// Share of the words inside quotation marks.

@@ -1,40 +1,26 @@
 //! Text helpers of the fact stage: words, nesting, and the word lists in
 //! `lists/`.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A fast hash for the fixed word lists (never for words of the input).
-#[derive(Default)]
-pub(super) struct Fx(u64);
+use crate::words::FastSet;
 
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A set of listed words.
-pub(super) type WordSet = HashSet<&'static str, BuildHasherDefault<Fx>>;
+/// A set of listed words, hashed as the rest of the crate hashes words.
+pub(super) type WordSet = FastSet<&'static str>;
 
 /// The word lists the fact rules read.
 pub(super) struct Lists {
     /// Openers a fact drops, with the punctuation that must follow them.
     pub connectives: Vec<&'static str>,
     /// Their first words, in lower case.
-    pub connective_starts: HashSet<String, BuildHasherDefault<Fx>>,
+    pub connective_starts: FastSet<String>,
     pub speech_verbs: WordSet,
     pub clause_cues: WordSet,
     pub pronouns: WordSet,
     /// Finite verbs not in "-ed".
     pub verbs: WordSet,
+    /// Words that state an outcome ("killed", "arrested", "elected").
+    pub outcomes: WordSet,
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -55,6 +41,7 @@ pub(super) fn lists() -> &'static Lists {
         clause_cues: entries(include_str!("lists/clause_cues.txt")).collect(),
         pronouns: entries(include_str!("lists/pronouns.txt")).collect(),
         verbs: entries(include_str!("lists/verbs.txt")).collect(),
+        outcomes: entries(include_str!("lists/outcomes.txt")).collect(),
     })
 }
 
@@ -137,50 +124,7 @@ pub(super) fn short_lower(w: &str, f: impl Fn(&str) -> bool) -> bool {
 
 /// A word: letters and digits, with inner apostrophes, hyphens and dots
 /// ("d’affaires", "well-known", "U.S", "5.4"). Byte spans into `s`.
-///
-/// The fact rules ask for the words of the same sentence again and again
-/// (about half of the calls, by bytes, repeat one of the last four): the
-/// answers for the last few texts are kept, compared by content, so a
-/// repeat costs a comparison and a copy instead of a scan.
 pub(super) fn words(s: &str) -> Vec<(usize, usize)> {
-    thread_local! {
-        static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::new(Recent::default());
-    }
-    RECENT.with(|recent| match recent.try_borrow_mut() {
-        Ok(mut recent) => recent.words(s),
-        Err(_) => scan_words(s),
-    })
-}
-
-/// The last few texts [`words`] was asked about, with their words.
-#[derive(Default)]
-struct Recent {
-    entries: [(String, Vec<(usize, usize)>); RECENT],
-    /// The entry the next new text replaces.
-    next: usize,
-}
-
-/// How many texts [`Recent`] keeps.
-const RECENT: usize = 4;
-
-impl Recent {
-    fn words(&mut self, s: &str) -> Vec<(usize, usize)> {
-        if let Some((_, spans)) = self.entries.iter().find(|(text, _)| text == s) {
-            return spans.clone();
-        }
-        let spans = scan_words(s);
-        let (text, kept) = &mut self.entries[self.next];
-        text.clear();
-        text.push_str(s);
-        kept.clear();
-        kept.extend_from_slice(&spans);
-        self.next = (self.next + 1) % RECENT;
-        spans
-    }
-}
-
-/// [`words`], computed.
-fn scan_words(s: &str) -> Vec<(usize, usize)> {
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 6 + 1);
@@ -512,26 +456,6 @@ mod tests {
         // The benchmark's count: "well-known", "U.S." and "5.4" are two each.
         assert_eq!(count_words(s), 12);
         assert_eq!(count_words(""), 0);
-    }
-
-    #[test]
-    fn repeated_texts_get_the_words_of_a_scan() {
-        let texts = [
-            "One two three.",
-            "Four five",
-            "One two three.",
-            "",
-            "six seven eight nine ten eleven",
-            "Four five",
-            "One two three!",
-            "One two three.",
-        ];
-        // More texts than are kept, some repeated, some changed by a byte.
-        for round in 0..3 {
-            for t in texts {
-                assert_eq!(words(t), scan_words(t), "round {round}: {t:?}");
-            }
-        }
     }
 
     #[test]
