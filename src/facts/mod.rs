@@ -238,9 +238,13 @@ impl<'a> Article<'a> {
                 // Position and centrality only: the cheap part of the score.
                 let n = self.lines.len().max(1) as f32;
                 let terms = &cx.line_terms[i];
+                // An outcome (a death, an arrest, a verdict) is read early
+                // too: the full score weighs it, so its draft must exist.
+                let outcomes = &text::lists().outcomes;
                 let mut f = Features {
                     lead: 1.0 / (1.0 + i as f32),
                     depth: i as f32 / n,
+                    outcome: f32::from(u8::from(terms.iter().any(|t| outcomes.contains(t.as_ref())))),
                     ..Features::default()
                 };
                 (f.centrality, f.recurrence) = cx.centroid.centrality_and_recurrence(terms);
@@ -749,13 +753,14 @@ fn name_runs(s: &str) -> Vec<String> {
 
 /// How many facts to give.
 ///
-/// An article written in paragraphs gives about one fact per two of them,
-/// from 3 up to `max_facts`: a wire story of ten short paragraphs reports
-/// about five things. Text pasted as one block gives 3, the length of a
-/// news site's highlights.
+/// An article written in paragraphs gives one fact per two of them and
+/// one more (the lead event takes a place of its own), from 3 up to
+/// `max_facts`: a wire story of eight short paragraphs reports about five
+/// things. Text pasted as one block gives 3, the length of a news site's
+/// highlights.
 fn fact_count(article: &Article, max_facts: usize) -> usize {
     let paragraphs = article.sentences.cleaned.kept.len();
-    max_facts.min(paragraphs.div_ceil(2).clamp(3, MAX_COUNT))
+    max_facts.min((paragraphs.div_ceil(2) + 1).clamp(3, MAX_COUNT))
 }
 
 /// Facts given at most, whatever `max_facts` says.

@@ -81,7 +81,7 @@ const WEIGHTS: Features = Features {
     plain: -0.5,
     trim: -0.1,
     rest: -0.8,
-    outcome: 0.3,
+    outcome: 0.6,
 };
 
 impl Features {

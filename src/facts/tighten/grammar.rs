@@ -88,7 +88,8 @@ pub(super) fn main_clause_kept(kept: &str) -> bool {
             .to_lowercase()
     };
     let opening = first_word(kept);
-    let opener = SUBORDINATORS.contains(&opening.as_str())
+    let subordinate = SUBORDINATORS.contains(&opening.as_str());
+    let opener = subordinate
         || (opening.ends_with("ing") && opening.len() >= 5)
         || matches!(
             opening.as_str(),
@@ -106,6 +107,17 @@ pub(super) fn main_clause_kept(kept: &str) -> bool {
         // After an opening phrase, the main clause keeps its verb: not "As
         // the first candidate …, the Texas senator".
         if opener && !has_verb(&kept[commas[0] + 1..]) {
+            return false;
+        }
+        // A subordinate clause at the start ends at a comma after its verb,
+        // and the main clause follows with a verb of its own: not "When X,
+        // an activist in …, first went to the doctor to talk" (the comma
+        // closes an aside inside the subordinate clause).
+        if subordinate
+            && !commas
+                .iter()
+                .any(|&c| has_verb(&kept[..c]) && has_verb(&kept[c + 1..]))
+        {
             return false;
         }
     }

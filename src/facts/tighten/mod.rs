@@ -1493,6 +1493,14 @@ mod tests {
                 Skip::Quote,
             ),
             ("The mayor spoke.", Skip::TooShort),
+            // Every cut under the limit would keep only the opening
+            // "When …" clause (its commas bound an aside, not the clause):
+            // no fact rather than a clause without its main verb.
+            (
+                "When Lena Okafor, a nurse at the small county clinic in the hills, first asked the board in 2019 \
+                 to pay for what the night shift needed to keep its patients safe, the board refused her request.",
+                Skip::TooLong,
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(tighten(s, &cx()).map(|d| d.text), Err(*want), "{s}");
