@@ -11,6 +11,8 @@ pub struct FuzzOptions {
     pub input: FuzzInputKind,
     pub max_facts: FuzzMaxFacts,
     pub raw: bool,
+    pub no_entities: bool,
+    pub no_facts: bool,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -40,6 +42,8 @@ impl FuzzOptions {
                 FuzzMaxFacts::Any(n) => n,
             },
             raw: self.raw,
+            no_entities: self.no_entities,
+            no_facts: self.no_facts,
         }
     }
 }
