@@ -16,7 +16,6 @@ try {
   await nextReport(page, () => paste(page, "#source", seed.text));
   await page.evaluate(() => document.getElementById("source").setSelectionRange(0, 0));
   await page.evaluate(() => (document.getElementById("source").scrollTop = 0));
-  await page.locator("#article .restore").first().click();
   const shots = [
     ["light", { width: 1280, height: 900 }, "light"],
     ["dark", { width: 1280, height: 900 }, "dark"],
