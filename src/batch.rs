@@ -105,16 +105,8 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Batch
             parsed.paths.push(arg);
             continue;
         }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value ({what})"))
-        };
+        let (name, inline) = crate::split_option(&arg);
+        let mut value = |what: &str| crate::option_value(&name, inline.as_deref(), &mut args, what);
         match name.as_str() {
             "--" => only_paths = true,
             "-h" | "--help" => return Ok(None),

@@ -63,16 +63,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
             }
             continue;
         }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value ({what})"))
-        };
+        let (name, inline) = split_option(&arg);
+        let mut value = |what: &str| option_value(&name, inline.as_deref(), &mut args, what);
         match name.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Parsed::Help),
@@ -97,6 +89,28 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
         options,
         file,
     }))
+}
+
+/// An option as given: `--name=value` split at the `=`, anything else whole.
+fn split_option(arg: &str) -> (String, Option<String>) {
+    match arg.split_once('=') {
+        Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+        _ => (arg.to_string(), None),
+    }
+}
+
+/// The value of option `name`: given inline (`--name=value`) or as the next
+/// argument; `what` says what it should be when it is missing.
+fn option_value(
+    name: &str,
+    inline: Option<&str>,
+    args: &mut impl Iterator<Item = String>,
+    what: &str,
+) -> Result<String, String> {
+    inline
+        .map(str::to_string)
+        .or_else(|| args.next())
+        .ok_or_else(|| format!("{name} needs a value ({what})"))
 }
 
 /// Applies one of the analysis options shared by the single-file command
