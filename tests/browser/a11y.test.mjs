@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, WWW, guard, launch, nextReport, openPage, paste, serve } from "./harness.mjs";
+import { ROOT, WWW, nextReport, paste, session } from "./harness.mjs";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const SEEDS = join(ROOT, "..", "shared", "seeds");
@@ -27,24 +27,15 @@ async function violations(page) {
 }
 
 async function openAt(options) {
-  const server = await serve();
-  const { context, close } = await launch(options);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
-  const watch = guard(context, (url) => url.startsWith(server.url));
-  const page = await openPage(context, `${server.url}index.html`);
-  watch.loaded();
-  return {
-    page,
-    server,
-    async finish() {
-      try {
-        watch.check();
-      } finally {
-        await close();
-        await server.close();
-      }
-    },
-  };
+  const t = await session({ browser: options });
+  try {
+    t.page = await t.open("index.html");
+  } catch (err) {
+    await t.finish().catch(() => {});
+    throw err;
+  }
+  t.watch.loaded();
+  return t;
 }
 
 /** A pasted web page made up here: a menu, a share bar and links around a short article. */
@@ -131,12 +122,9 @@ test("the first kept paragraph is visible without scrolling at 1280×900", async
 
 test("axe-core: no violation in the widget (light and dark)", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const server = await serve();
-    const { context, close } = await launch({ colorScheme });
+    const t = await session({ browser: { colorScheme } });
     try {
-      const watch = guard(context, (url) => url.startsWith(server.url));
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(`${server.url}embed.html`);
+      const page = await t.visit("embed.html");
       await page.evaluate(() => {
         window.cleaned = 0;
         document.addEventListener("cleaned", () => window.cleaned++);
@@ -145,16 +133,14 @@ test("axe-core: no violation in the widget (light and dark)", async () => {
       await page.waitForFunction(() => window.cleaned > 0);
       await paste(page, "article-cleaner#standalone >> textarea", SAMPLE);
       await page.waitForFunction(() => window.cleaned > 1);
-      watch.loaded(); // each widget has loaded its worker
+      t.watch.loaded(); // each widget has loaded its worker
       const widget = page.locator("article-cleaner[for=body]");
       await widget.locator("button.disclosure").click();
       await widget.getByRole("button", { name: "Show" }).first().click();
       assert.equal(await widget.locator(".box").evaluate((b) => b.classList.contains("dark")), colorScheme === "dark", "follows the demo page");
       assert.deepEqual(await violations(page), [], `widget, ${colorScheme}`);
-      watch.check();
     } finally {
-      await close();
-      await server.close();
+      await t.finish();
     }
   }
 });

@@ -99,6 +99,57 @@ export function guard(context, allowed) {
   };
 }
 
+/**
+ * The set-up every browser test shares: a server (`server`: `serve()` of
+ * www/ by default, `null` for a page opened from disk), a fresh Chromium
+ * (`browser`: launch options; `offline` turns the network off), the
+ * clipboard granted to the server's origin, and a guard that lets through
+ * the server's URLs only (or what `allowed` accepts). `url(path)` is a
+ * path on the server; `finish()` runs the guard's checks, then closes the
+ * browser and the server and runs `cleanup`, whatever happened.
+ */
+export async function session({ server, browser = {}, offline = false, allowed, cleanup } = {}) {
+  if (server === undefined) server = await serve();
+  let launched;
+  try {
+    launched = await launch(browser);
+    if (offline) await launched.context.setOffline(true);
+    await launched.context.grantPermissions(["clipboard-read", "clipboard-write"], server ? { origin: new URL(server.url).origin } : {});
+  } catch (err) {
+    await launched?.close();
+    await server?.close();
+    cleanup?.();
+    throw err;
+  }
+  const { context, close } = launched;
+  const watch = guard(context, allowed ?? ((url) => url.startsWith(server.url)));
+  return {
+    context,
+    server,
+    watch,
+    url: (path = "") => server.url + path.replace(/^\//, ""),
+    /** The context's first tab, with `path` (or a full URL) loaded. */
+    async visit(pathOrUrl) {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(pathOrUrl.includes(":") ? pathOrUrl : this.url(pathOrUrl));
+      return page;
+    },
+    /** `visit`, then wait until the page says it is ready (worker started). */
+    async open(pathOrUrl) {
+      return openPage(context, pathOrUrl.includes(":") ? pathOrUrl : this.url(pathOrUrl));
+    },
+    async finish() {
+      try {
+        watch.check();
+      } finally {
+        await close();
+        await server?.close();
+        cleanup?.();
+      }
+    },
+  };
+}
+
 /** Opens `url` and waits until the page says it is ready (worker started). */
 export async function openPage(context, url) {
   const page = context.pages()[0] ?? (await context.newPage());

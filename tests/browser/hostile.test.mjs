@@ -6,8 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { WWW, guard, launch, nextReport, openPage, paste, serve } from "./harness.mjs";
-import { startServer } from "../../scripts/lib/server.mjs";
+import { WWW, paste, session } from "./harness.mjs";
 
 /** About `megabytes` MB of article: numbered paragraphs, every tenth repeated. */
 function bigArticle(megabytes) {
@@ -25,13 +24,10 @@ function bigArticle(megabytes) {
 }
 
 test("a 10 MB paste is cleaned in the worker while the page stays responsive", async () => {
-  const server = await serve();
-  const { context, close } = await launch();
+  const t = await session();
   try {
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
-    const watch = guard(context, (u) => u.startsWith(server.url));
-    const page = await openPage(context, `${server.url}index.html`);
-    watch.loaded();
+    const page = await t.open("index.html");
+    t.watch.loaded();
     const big = bigArticle(10);
     assert.ok(big.length >= 10_000_000);
 
@@ -55,11 +51,8 @@ test("a 10 MB paste is cleaned in the worker while the page stays responsive", a
     assert.match(stats, /Ran ina background worker/);
     assert.equal(await page.inputValue("#source"), "", "the box stays light");
     assert.ok((await page.locator("#article .run-summary", { hasText: "repeats" }).count()) > 0, "the repeats are shown removed, folded");
-
-    watch.check();
   } finally {
-    await close();
-    await server.close();
+    await t.finish();
   }
 });
 
@@ -81,12 +74,9 @@ const PAYLOADS = [
 const PROSE = "The harbour board voted on Tuesday to keep the night ferry running through the winter, its chair said.";
 
 test("the widget shows XSS payloads as text and writes them back as text", async () => {
-  const server = await startServer({ root: WWW });
-  const { context, close } = await launch();
+  const t = await session();
   try {
-    const watch = guard(context, (u) => u.startsWith(server.url));
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.url}embed.html`);
+    const page = await t.visit("embed.html");
     await page.evaluate(() => {
       window.cleaned = 0;
       document.addEventListener("cleaned", (e) => {
@@ -97,7 +87,7 @@ test("the widget shows XSS payloads as text and writes them back as text", async
     // A first clean loads the wasm: the page has loaded after it.
     await page.fill("#body", `Night Ferry Kept\n${PROSE}`);
     await page.waitForFunction(() => window.cleaned > 0);
-    watch.loaded();
+    t.watch.loaded();
 
     // One payload at a time inside prose, in the host's textarea: read as
     // text, and written back as the same characters.
@@ -125,9 +115,7 @@ test("the widget shows XSS payloads as text and writes them back as text", async
       return roots.reduce((sum, r) => sum + r.querySelectorAll("img, iframe, svg, math, style, script:not([src]), a[href^=javascript]").length, 0);
     });
     assert.equal(live, 0, "no element made from the payloads");
-    watch.check();
   } finally {
-    await close();
-    await server.close();
+    await t.finish();
   }
 });

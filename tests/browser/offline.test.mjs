@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { OFFLINE_FILE, WWW, guard, launch, nextReport, openPage, paste, seedOrSample, serve } from "./harness.mjs";
+import { OFFLINE_FILE, WWW, nextReport, paste, seedOrSample, serve, session } from "./harness.mjs";
 
 const built = existsSync(OFFLINE_FILE);
 const skip = !built && "dist/article-cleaner.html not built (scripts/build-offline)";
@@ -17,12 +17,9 @@ const skip = !built && "dist/article-cleaner.html not built (scripts/build-offli
 /** Opens `file` from disk offline; checks the seed is cleaned; returns the request log. */
 async function useFromDisk(file) {
   const url = pathToFileURL(file).href;
-  const { context, close } = await launch();
+  const t = await session({ server: null, offline: true, allowed: (u) => u === url });
   try {
-    await context.setOffline(true);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    const watch = guard(context, (u) => u === url);
-    const page = await openPage(context, url);
+    const page = await t.open(url);
     assert.equal(await page.isVisible("#result"), false, "starts with no stale result");
     assert.equal(await page.isVisible("#offline-offer"), false, "no offer of the file it is already");
 
@@ -47,10 +44,10 @@ async function useFromDisk(file) {
 
     await nextReport(page, () => page.getByRole("button", { name: "Try an example" }).click());
     assert.match(await page.textContent("#title"), /^Valdoria/);
-    watch.check();
-    return watch.requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+    t.watch.check();
+    return t.watch.requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
   } finally {
-    await close();
+    await t.finish();
   }
 }
 
@@ -75,12 +72,11 @@ test("the served page, saved with Save page as… (HTML only), works from disk",
 });
 
 test("the served page, saved with Save page as… (complete, the live DOM), works from disk", { skip }, async () => {
-  const server = await serve({ "/": OFFLINE_FILE });
   const dir = mkdtempSync(join(tmpdir(), "ac-saved-"));
-  const { context, close } = await launch();
+  const t = await session({ server: await serve({ "/": OFFLINE_FILE }), cleanup: () => rmSync(dir, { recursive: true, force: true }) });
   try {
-    const watch = guard(context, (u) => u.startsWith(server.url));
-    const page = await openPage(context, server.url);
+    const { watch } = t;
+    const page = await t.open(t.url());
     await nextReport(page, () => page.getByRole("button", { name: "Try an example" }).click());
     assert.deepEqual(
       watch.requests.map((u) => new URL(u).pathname),
@@ -96,9 +92,7 @@ test("the served page, saved with Save page as… (complete, the live DOM), work
     const log = await useFromDisk(saved);
     assert.deepEqual(log, [pathToFileURL(saved).href]);
   } finally {
-    await close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await t.finish();
   }
 });
 

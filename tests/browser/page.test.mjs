@@ -7,33 +7,22 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, WWW, guard, launch, nextReport, openPage, paste, seedOrSample, serve } from "./harness.mjs";
+import { ROOT, WWW, nextReport, paste, seedOrSample, session } from "./harness.mjs";
 import { applyRestorations, toMarkdown, toText } from "../../www/report.js";
 
 const CLI = join(ROOT, "target", "release", "article-cleaner");
 
 /** Opens the served page; `finish()` runs the checks every test shares. */
 async function open(path = "index.html") {
-  const server = await serve();
-  const { context, close } = await launch();
-  const origin = server.url.replace(/\/$/, "");
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-  const watch = guard(context, (url) => url.startsWith(server.url));
-  const page = await openPage(context, server.url + path);
-  watch.loaded();
-  return {
-    page,
-    server,
-    watch,
-    async finish() {
-      try {
-        watch.check();
-      } finally {
-        await close();
-        await server.close();
-      }
-    },
-  };
+  const t = await session();
+  try {
+    t.page = await t.open(path);
+  } catch (err) {
+    await t.finish().catch(() => {});
+    throw err;
+  }
+  t.watch.loaded();
+  return t;
 }
 
 function cliReport(text) {

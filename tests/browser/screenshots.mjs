@@ -3,15 +3,13 @@
 //   node tests/browser/screenshots.mjs
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, guard, launch, nextReport, openPage, paste, seedOrSample, serve } from "./harness.mjs";
+import { ROOT, nextReport, paste, seedOrSample, session } from "./harness.mjs";
 
 const out = join(ROOT, "target", "screenshots");
 mkdirSync(out, { recursive: true });
-const server = await serve();
-const { context, close } = await launch();
+const t = await session();
 try {
-  const watch = guard(context, (u) => u.startsWith(server.url));
-  const page = await openPage(context, `${server.url}index.html`);
+  const page = await t.open("index.html");
   const seed = seedOrSample();
   await nextReport(page, () => paste(page, "#source", seed.text));
   await page.evaluate(() => document.getElementById("source").setSelectionRange(0, 0));
@@ -39,8 +37,6 @@ try {
     await page.screenshot({ path });
     console.log(path);
   }
-  watch.check();
 } finally {
-  await close();
-  await server.close();
+  await t.finish();
 }

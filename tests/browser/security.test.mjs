@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { OFFLINE_FILE, guard, launch, nextReport, openPage, paste, serve } from "./harness.mjs";
+import { OFFLINE_FILE, nextReport, paste, serve, session } from "./harness.mjs";
 
 // Written for these tests. Each would set window.__xss or make a request
 // (to an address nothing listens on) if it were ever run or loaded.
@@ -77,12 +77,10 @@ async function run(where) {
     url = pathToFileURL(OFFLINE_FILE).href;
     allowed = (u) => u === url;
   }
-  const { context, close } = await launch();
+  const t = await session({ server: server ?? null, allowed });
   try {
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], server ? { origin: server.url.slice(0, -1) } : {});
-    const watch = guard(context, allowed);
-    const page = await openPage(context, url);
-    watch.loaded();
+    const page = await t.open(url);
+    t.watch.loaded();
 
     // As plain text, one payload at a time inside prose: read as text and
     // shown literally.
@@ -112,11 +110,8 @@ async function run(where) {
     await nextReport(page, () => page.dispatchEvent("#dropzone", "drop", { dataTransfer: drop }));
     assert.ok((await page.inputValue("#source")).startsWith("<!doctype"));
     await checkInert(page);
-
-    watch.check();
   } finally {
-    await close();
-    await server?.close();
+    await t.finish();
   }
 }
 

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, WWW, guard, launch, openPage, sampleArticles, serve } from "./harness.mjs";
+import { ROOT, WWW, sampleArticles, session } from "./harness.mjs";
 
 const CLI = join(ROOT, "target", "release", "article-cleaner");
 
@@ -44,12 +44,10 @@ test("wasm in Node.js gives the CLI's JSON", async () => {
 });
 
 test("wasm in Chromium (the page's worker) gives the CLI's JSON", async () => {
-  const server = await serve();
-  const { context, close } = await launch();
+  const t = await session();
   try {
-    const watch = guard(context, (url) => url.startsWith(server.url));
-    const page = await openPage(context, `${server.url}index.html`);
-    const loaded = watch.requests.length;
+    const page = await t.open("index.html");
+    const loaded = t.watch.requests.length;
     for (const [name, path] of sampleArticles()) {
       const input = readFileSync(path, "utf8");
       for (const [args, options] of OPTION_SETS) {
@@ -64,11 +62,9 @@ test("wasm in Chromium (the page's worker) gives the CLI's JSON", async () => {
       }
     }
     // engine.js was loaded already; a second worker re-fetches its script.
-    const after = watch.requests.slice(loaded).filter((u) => !u.endsWith("/worker.js") && !u.endsWith("/pkg/article_cleaner.js"));
+    const after = t.watch.requests.slice(loaded).filter((u) => !u.endsWith("/worker.js") && !u.endsWith("/pkg/article_cleaner.js"));
     assert.deepEqual(after, []);
-    watch.check();
   } finally {
-    await close();
-    await server.close();
+    await t.finish();
   }
 });

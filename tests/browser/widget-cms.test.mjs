@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { WWW, guard, launch } from "./harness.mjs";
+import { WWW, paste, session } from "./harness.mjs";
 import { startServer } from "../../scripts/lib/server.mjs";
 
 const SAMPLE = readFileSync(join(WWW, "example.txt"), "utf8");
@@ -36,10 +36,8 @@ async function openHost({ scheme = "light", css, colorScheme = "light" } = {}) {
   writeFileSync(join(dir, "cms.html"), hostPage({ scheme }));
   writeFileSync(join(dir, "cms.css"), css);
   const server = await startServer({ root: WWW, routes: { "/cms.html": join(dir, "cms.html"), "/cms.css": join(dir, "cms.css") } });
-  const { context, close } = await launch({ colorScheme });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
-  const watch = guard(context, (url) => url.startsWith(server.url));
-  const page = context.pages()[0] ?? (await context.newPage());
+  const t = await session({ server, browser: { colorScheme }, cleanup: () => rmSync(dir, { recursive: true, force: true }) });
+  const page = t.context.pages()[0] ?? (await t.context.newPage());
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => {
@@ -61,20 +59,9 @@ async function openHost({ scheme = "light", css, colorScheme = "light" } = {}) {
       true,
     );
   });
-  await page.goto(`${server.url}cms.html`);
-  return {
-    page,
-    watch,
-    async finish() {
-      try {
-        watch.check();
-      } finally {
-        await close();
-        await server.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  await page.goto(t.url("cms.html"));
+  t.page = page;
+  return t;
 }
 
 /** About `megabytes` MB of pasted pages: paragraphs, menus, share bars and repeats (made up here). */

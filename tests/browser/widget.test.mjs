@@ -6,40 +6,35 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync, copyFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, WWW, guard, launch, paste } from "./harness.mjs";
+import { ROOT, WWW, paste, session } from "./harness.mjs";
 import { startServer } from "../../scripts/lib/server.mjs";
 
 const SAMPLE = readFileSync(join(WWW, "example.txt"), "utf8");
 
 async function openEmbed(root, path) {
-  const server = await startServer({ root });
-  const { context, close } = await launch();
-  const watch = guard(context, (url) => url.startsWith(server.url));
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(server.url + path);
+  const t = await session({ server: await startServer({ root }) });
+  const page = await t.visit(path);
   await page.evaluate(() => {
     window.cleanedEvents = [];
     document.addEventListener("cleaned", (e) => window.cleanedEvents.push({ target: e.target.id || e.target.getAttribute("for"), report: e.detail }));
   });
   let loaded = null;
-  return {
+  const finish = t.finish;
+  return Object.assign(t, {
     page,
-    watch,
-    /** The widget has loaded its wasm: no request may follow. */
+    /** The widget has loaded its wasm: no request may follow, not even a blob: one. */
     markLoaded() {
-      loaded ??= watch.requests.length;
+      loaded ??= t.watch.requests.length;
     },
     async finish() {
       try {
         assert.notEqual(loaded, null, "the test marks when the page has loaded");
-        assert.deepEqual(watch.requests.slice(loaded), [], "no request after load");
-        watch.check();
+        assert.deepEqual(t.watch.requests.slice(loaded), [], "no request after load");
       } finally {
-        await close();
-        await server.close();
+        await finish();
       }
     },
-  };
+  });
 }
 
 async function cleanHostTextarea(t) {
