@@ -2,6 +2,7 @@
 readability-lxml, one run, side by side, on the same pages.
 
     python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install -U pip   # an old pip's resolver fails on lxml's extras
     target/bench-venv/bin/pip install trafilatura readability-lxml
     cargo build --release --bin article-cleaner
     target/bench-venv/bin/python bench/throughput.py [--bin target/release/article-cleaner] [--pages DIR]

@@ -41,15 +41,11 @@ pub(crate) fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>
 /// Reads the input: decides text or HTML and notes what is odd about it.
 pub(crate) fn read<'a>(input: &'a str, options: &Options) -> Document<'a> {
     let mut warnings = Vec::new();
-    let (mut controls, mut replaced, mut total) = (0usize, 0usize, 0usize);
-    for c in input.chars() {
-        total += 1;
-        if c == '\u{FFFD}' {
-            replaced += 1;
-        } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            controls += 1;
-        }
-    }
+    let Counts {
+        total,
+        controls,
+        replaced,
+    } = Counts::of(input);
     // Binary, not analysed: one character in ten an undecodable byte, and
     // one in five an undecodable byte or a control character (a picture, an
     // archive or a program read as text). Text padded with NUL bytes, or
@@ -86,6 +82,82 @@ pub(crate) fn read<'a>(input: &'a str, options: &Options) -> Document<'a> {
         kind,
         warnings,
         binary,
+    }
+}
+
+/// What [`read`] counts of the input's characters.
+#[derive(Debug, PartialEq, Eq)]
+struct Counts {
+    /// Characters.
+    total: usize,
+    /// Control characters but line breaks, tabs and form feeds.
+    controls: usize,
+    /// U+FFFD, the mark of an undecodable byte.
+    replaced: usize,
+}
+
+impl Counts {
+    /// The counts, from the UTF-8 bytes: a character is a byte that does
+    /// not continue one; a control character is a C0 byte, DEL or a C1
+    /// character (`C2 80` to `C2 9F`); U+FFFD is `EF BF BD`. Runs of 32
+    /// bytes with none of those lead bytes (most of any text) are only
+    /// counted, which the compiler does with vector instructions.
+    fn of(input: &str) -> Counts {
+        const RUN: usize = 32;
+        let bytes = input.as_bytes();
+        let mut counts = Counts {
+            total: 0,
+            controls: 0,
+            replaced: 0,
+        };
+        let mut runs = bytes.chunks_exact(RUN);
+        let mut at = 0;
+        for run in &mut runs {
+            counts.total += run.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            let marked = run.iter().fold(false, |m, &b| {
+                m | (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xEF)
+            });
+            if marked {
+                counts.marks(bytes, at, at + RUN);
+            }
+            at += RUN;
+        }
+        counts.total += runs.remainder().iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        counts.marks(bytes, at, bytes.len());
+        counts
+    }
+
+    /// Counts the control characters and U+FFFD that start in `bytes[from..to]`.
+    fn marks(&mut self, bytes: &[u8], from: usize, to: usize) {
+        for i in from..to {
+            match bytes[i] {
+                b'\n' | b'\r' | b'\t' | 0x0C => {}
+                0x00..=0x1F | 0x7F => self.controls += 1,
+                0xC2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => self.controls += 1,
+                0xEF if bytes.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..]) => self.replaced += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// The same counts, character by character (the reference of the
+    /// tests).
+    #[cfg(test)]
+    fn by_chars(input: &str) -> Counts {
+        let mut counts = Counts {
+            total: 0,
+            controls: 0,
+            replaced: 0,
+        };
+        for c in input.chars() {
+            counts.total += 1;
+            if c == '\u{FFFD}' {
+                counts.replaced += 1;
+            } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+                counts.controls += 1;
+            }
+        }
+        counts
     }
 }
 
@@ -189,6 +261,24 @@ pub(crate) fn looks_like_html(input: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_by_bytes_are_the_counts_by_characters() {
+        let long = format!(
+            "{}\u{85}\u{9f}\u{a0}\u{fffd}\u{fffe}é\u{0}\n",
+            "plain text ".repeat(7)
+        );
+        for text in [
+            "",
+            "a",
+            "\u{0}\u{1}\t\n\r\u{c}\u{7f}\u{80}\u{9f}\u{a0}\u{fffd}\u{fffd}x",
+            "café \u{c2a0} 日本語 \u{1f600} \u{ef}\u{bf}",
+            long.as_str(),
+            &long[1..],
+        ] {
+            assert_eq!(Counts::of(text), Counts::by_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn detects_html() {

@@ -194,13 +194,11 @@ impl<'a> CharIndex<'a> {
         let bytes = input.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
         let mut chars = 0usize;
-        for (i, &b) in bytes.iter().enumerate() {
-            if i % Self::STRIDE == 0 {
-                checkpoints.push(chars);
-            }
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-            }
+        // A stride at a time: the count of bytes that start a character
+        // is a loop the compiler turns into vector instructions.
+        for stride in bytes.chunks(Self::STRIDE) {
+            checkpoints.push(chars);
+            chars += stride.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         }
         CharIndex { input, checkpoints }
     }

@@ -266,6 +266,7 @@ impl<'a> Article<'a> {
     /// facts (when there are so many).
     fn drafts(&self, order: &[usize], enough: usize) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let surnames = self.surnames();
         for &i in order {
             if out.len() >= enough {
                 break;
@@ -289,7 +290,7 @@ impl<'a> Article<'a> {
                 unspaced: self.unspaced,
             };
             let draft = match tighten::tighten(s, &cx) {
-                Ok(d) => self.introduce_people(d),
+                Ok(d) => introduce_people(d, &surnames),
                 Err(_e) => {
                     continue;
                 }
@@ -388,26 +389,6 @@ impl<'a> Article<'a> {
         LEDE_LINES.min(self.lines.len())
     }
 
-    /// A person named by surname alone ("Shvydkoy noted") is named in
-    /// full ("Mikhail Shvydkoy noted"), the name the article gives them,
-    /// unless the fact names them in full already or two people share the
-    /// surname.
-    fn introduce_people(&self, mut d: Draft) -> Draft {
-        for (surname, full) in self.surnames() {
-            if d.text.contains(full) {
-                continue;
-            }
-            let Some(at) = bare_word(&d.text, surname) else {
-                continue;
-            };
-            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
-            if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
-                d.text = longer;
-            }
-        }
-        d
-    }
-
     /// Surnames with the one full name the article gives them: a person's
     /// last name or one-word alias, and a one-word person whose name ends
     /// a longer name of the article ("Lindqvist", "Sofia Lindqvist").
@@ -415,6 +396,14 @@ impl<'a> Article<'a> {
         let items = &self.entities.items;
         let full = |name: &str| name.contains(' ') && name.split(' ').all(text::is_capitalised);
         let mut pairs: Vec<(&'a str, &'a str)> = Vec::new();
+        // The full names that are not places, by their last word: found by
+        // a binary search instead of a scan of every item per one-word person.
+        let mut by_last: Vec<(&'a str, &'a str)> = items
+            .iter()
+            .filter(|o| full(&o.name) && o.kind != "place")
+            .map(|o| (o.name.rsplit(' ').next().unwrap_or(""), o.name.as_str()))
+            .collect();
+        by_last.sort_unstable();
         for e in items.iter() {
             if e.kind == "person" && full(&e.name) {
                 let last = e.name.rsplit(' ').next().unwrap_or("");
@@ -423,10 +412,9 @@ impl<'a> Article<'a> {
                     pairs.push((alias.as_str(), e.name.as_str()));
                 }
             } else if e.kind == "person" && !e.name.contains(' ') {
-                for other in items.iter().filter(|o| full(&o.name) && o.kind != "place") {
-                    if other.name.rsplit(' ').next() == Some(e.name.as_str()) {
-                        pairs.push((e.name.as_str(), other.name.as_str()));
-                    }
+                let from = by_last.partition_point(|p| p.0 < e.name.as_str());
+                for &(_, other) in by_last[from..].iter().take_while(|p| p.0 == e.name) {
+                    pairs.push((e.name.as_str(), other));
                 }
             }
         }
@@ -557,6 +545,26 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
 
 /// Where `name` stands alone in `text` as a word: not inside a longer
 /// word, and not after another capitalised word (a first name).
+/// A person named by surname alone ("Shvydkoy noted") is named in full
+/// ("Mikhail Shvydkoy noted"), the name the article gives them, unless the
+/// fact names them in full already or two people share the surname
+/// (`surnames`: [`Article::surnames`], worked out once an article).
+fn introduce_people(mut d: Draft, surnames: &[(&str, &str)]) -> Draft {
+    for &(surname, full) in surnames {
+        if d.text.contains(full) {
+            continue;
+        }
+        let Some(at) = bare_word(&d.text, surname) else {
+            continue;
+        };
+        let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
+        if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+            d.text = longer;
+        }
+    }
+    d
+}
+
 fn bare_word(text: &str, name: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(off) = text[from..].find(name) {
