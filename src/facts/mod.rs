@@ -113,6 +113,8 @@ struct Article<'a> {
     lines: Vec<Line>,
     /// Every entity mention: input byte span and entity index, by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Input byte where each line starts.
+    line_starts: Vec<usize>,
     english: bool,
     unspaced: bool,
 }
@@ -140,14 +142,17 @@ impl<'a> Article<'a> {
             .collect();
         mentions.sort_unstable();
         let lang = sentences.lang();
-        Article {
+        let mut article = Article {
             sentences,
             entities,
             lines,
             mentions,
+            line_starts: Vec::new(),
             english: lang.code == "en",
             unspaced: lang.unspaced(),
-        }
+        };
+        article.line_starts = article.lines.iter().map(|l| article.to_src(l, 0, 0).0).collect();
+        article
     }
 
     fn text(&self, line: &Line) -> &'a str {
@@ -289,7 +294,13 @@ impl<'a> Article<'a> {
                 unspaced: self.unspaced,
             };
             let draft = match tighten::tighten(s, &cx) {
-                Ok(d) => self.introduce_people(d),
+                Ok(d) => {
+                    let mut d = self.introduce_people(d, i);
+                    if d.refers.is_none() && self.english {
+                        d.refers = self.definite_reference(i, &d.text);
+                    }
+                    d
+                }
                 Err(_e) => {
                     continue;
                 }
@@ -382,6 +393,29 @@ impl<'a> Article<'a> {
         (None, None)
     }
 
+    /// The noun of a definite description opening a fact of line `i`
+    /// that points back to an earlier sentence ("The actor …", "The
+    /// 23-year-old …" after "actor" or "a 23-year-old" was written before):
+    /// the list must name it in an earlier fact, or the fact is not used.
+    fn definite_reference(&self, i: usize, fact: &str) -> Option<String> {
+        let ws = text::words(fact);
+        let (&(a, b), &(c, d)) = (ws.first()?, ws.get(1)?);
+        let noun = &fact[c..d];
+        if &fact[a..b] != "The" || !fact[b..c].chars().all(|ch| ch == ' ') {
+            return None;
+        }
+        if !noun.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit()) {
+            return None;
+        }
+        let said_before = self.lines[..i.min(self.lines.len())].iter().any(|l| {
+            let t = self.text(l);
+            text::words(t)
+                .into_iter()
+                .any(|(x, y)| t[x..y].eq_ignore_ascii_case(noun))
+        });
+        said_before.then(|| noun.to_string())
+    }
+
     /// Body lines that may state the lead event: the first
     /// [`LEDE_LINES`] of the first paragraph that has any.
     fn lede_lines(&self) -> usize {
@@ -389,18 +423,25 @@ impl<'a> Article<'a> {
     }
 
     /// A person named by surname alone ("Shvydkoy noted") is named in
-    /// full ("Mikhail Shvydkoy noted"), the name the article gives them,
-    /// unless the fact names them in full already or two people share the
-    /// surname.
-    fn introduce_people(&self, mut d: Draft) -> Draft {
-        for (surname, full) in self.surnames() {
+    /// full ("Mikhail Shvydkoy noted"), as the article last named them in
+    /// full before line `line`: of two people who share the surname, the
+    /// one named nearest before (in that sentence, the first named, the
+    /// subject before an appositive's "… brother of Ana Hilton"). A
+    /// surname whose people are all named only later is written out when
+    /// it points at one person, else left alone.
+    fn introduce_people(&self, mut d: Draft, line: usize) -> Draft {
+        let here = self.line_starts.get(line).copied().unwrap_or(usize::MAX);
+        for (key, people) in self.people_keys() {
+            let Some(at) = bare_word(&d.text, key) else {
+                continue;
+            };
+            let Some(full) = self.nearest_full_name(key, &people, here) else {
+                continue;
+            };
             if d.text.contains(full) {
                 continue;
             }
-            let Some(at) = bare_word(&d.text, surname) else {
-                continue;
-            };
-            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
+            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + key.len()..]);
             if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
                 d.text = longer;
             }
@@ -408,39 +449,96 @@ impl<'a> Article<'a> {
         d
     }
 
-    /// Surnames with the one full name the article gives them: a person's
-    /// last name or one-word alias, and a one-word person whose name ends
-    /// a longer name of the article ("Lindqvist", "Sofia Lindqvist").
-    fn surnames(&self) -> Vec<(&'a str, &'a str)> {
+    /// The words a fact may name a person by alone, each with the people
+    /// it may stand for: the last word of a person's full name and its
+    /// one-word aliases ("Lindqvist", "Sofia"); a one-word person's name
+    /// ending a longer name the tagger took for something else than a
+    /// place ("Lindqvist", "Sofia Lindqvist"). Not a word that also names
+    /// a place ("Paris").
+    fn people_keys(&self) -> Vec<(&'a str, Vec<usize>)> {
         let items = &self.entities.items;
         let full = |name: &str| name.contains(' ') && name.split(' ').all(text::is_capitalised);
-        let mut pairs: Vec<(&'a str, &'a str)> = Vec::new();
-        for e in items.iter() {
+        let last = |name: &'a str| name.rsplit(' ').next().unwrap_or("");
+        let mut pairs: Vec<(&'a str, usize)> = Vec::new();
+        for (i, e) in items.iter().enumerate() {
             if e.kind == "person" && full(&e.name) {
-                let last = e.name.rsplit(' ').next().unwrap_or("");
-                pairs.push((last, e.name.as_str()));
+                pairs.push((last(&e.name), i));
                 for alias in e.aliases.iter().filter(|a| !a.contains(' ')) {
-                    pairs.push((alias.as_str(), e.name.as_str()));
+                    pairs.push((alias.as_str(), i));
                 }
             } else if e.kind == "person" && !e.name.contains(' ') {
-                for other in items.iter().filter(|o| full(&o.name) && o.kind != "place") {
-                    if other.name.rsplit(' ').next() == Some(e.name.as_str()) {
-                        pairs.push((e.name.as_str(), other.name.as_str()));
+                for (j, other) in items.iter().enumerate() {
+                    if full(&other.name) && other.kind != "place" && last(&other.name) == e.name {
+                        pairs.push((e.name.as_str(), j));
                     }
                 }
             }
         }
+        let place = |w: &str| {
+            items
+                .iter()
+                .any(|e| e.kind == "place" && (e.name == w || e.aliases.iter().any(|a| a == w)))
+        };
+        pairs.retain(|&(w, _)| text::is_capitalised(w) && !place(w));
         pairs.sort_unstable();
         pairs.dedup();
-        // Only a surname that points at one name.
-        let mut out = Vec::new();
-        for (i, &(surname, name)) in pairs.iter().enumerate() {
-            let same = |j: usize| pairs.get(j).is_some_and(|p| p.0 == surname);
-            if !same(i.wrapping_sub(1)) && !same(i + 1) && !surname.is_empty() && surname != name {
-                out.push((surname, name));
+        let mut out: Vec<(&'a str, Vec<usize>)> = Vec::new();
+        for (w, i) in pairs {
+            match out.last_mut() {
+                Some((k, v)) if *k == w => v.push(i),
+                _ => out.push((w, vec![i])),
             }
         }
         out
+    }
+
+    /// The full name, as written there, of the one of `people` named in
+    /// full nearest before input byte `here`, within the [`NEAR_LINES`]
+    /// sentences before it; else the name of the only one, or of the one
+    /// the article names most often.
+    fn nearest_full_name(&self, key: &str, people: &[usize], here: usize) -> Option<&'a str> {
+        let items = &self.entities.items;
+        let this_line = self.line_starts.partition_point(|&l| l <= here);
+        // (line, start, end, entity) of the full mentions before `here`.
+        let mut best: Option<(usize, usize, usize, usize)> = None;
+        for &p in people {
+            let Some(e) = items.get(p) else { continue };
+            for &(s, t) in e
+                .mentions
+                .iter()
+                .filter(|m| m.0 < here && m.1 - m.0 > key.len() + 1)
+            {
+                let line = self.line_starts.partition_point(|&l| l <= s);
+                let better = best.is_none_or(|(bl, bs, _, _)| line > bl || line == bl && s < bs);
+                if better && line + NEAR_LINES >= this_line {
+                    best = Some((line, s, t, p));
+                }
+            }
+        }
+        let Some((_, s, t, p)) = best else {
+            let mut counts: Vec<(usize, usize)> = people
+                .iter()
+                .filter_map(|&p| items.get(p).map(|e| (e.count, p)))
+                .collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let of_key = |n: &&str| n.ends_with(key) || n.starts_with(key);
+            return match counts.as_slice() {
+                [(_, one)] => items.get(*one).map(|e| e.name.as_str()).filter(of_key),
+                [(a, one), (b, _), ..] if a > b => items.get(*one).map(|e| e.name.as_str()).filter(of_key),
+                _ => None,
+            };
+        };
+        let e = items.get(p)?;
+        // The alias as long as the mention: the name as the article wrote
+        // it there ("Conrad Hilton", not a fuller name given later); a
+        // name that does not end or open with the word is no name of it.
+        let of_key = |n: &&String| n.contains(' ') && (n.ends_with(key) || n.starts_with(key));
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .filter(of_key)
+            .find(|n| n.len() == t - s)
+            .or_else(|| Some(&e.name).filter(of_key))
+            .map(String::as_str)
     }
 
     /// Scores every candidate.
@@ -556,7 +654,8 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
 }
 
 /// Where `name` stands alone in `text` as a word: not inside a longer
-/// word, and not after another capitalised word (a first name).
+/// word, not after another capitalised word (a first name), not before
+/// one (a surname).
 fn bare_word(text: &str, name: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(off) = text[from..].find(name) {
@@ -571,7 +670,13 @@ fn bare_word(text: &str, name: &str) -> Option<usize> {
             .next()
             .unwrap_or("");
         let first_name = text[..at].ends_with(' ') && text::is_capitalised(prev_word);
-        if whole && !first_name {
+        // A first name whose surname follows ("Conrad Hilton").
+        let next_word = text[end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+            .unwrap_or("");
+        let surname_follows = text::is_capitalised(next_word);
+        if whole && !first_name && !surname_follows {
             return Some(at);
         }
         from = end;
@@ -769,6 +874,10 @@ const MAX_COUNT: usize = 50;
 /// How much a candidate's likeness to a fact already taken lowers its
 /// score (maximal marginal relevance): the list should cover the article.
 const NOVELTY: f32 = 1.0;
+
+/// How many sentences back a full name settles who a bare surname is,
+/// when two people share it.
+const NEAR_LINES: usize = 1;
 
 /// Sentences of the body that may state the lead event.
 const LEDE_LINES: usize = 3;
