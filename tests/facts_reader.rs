@@ -597,6 +597,22 @@ fn a_definite_description_needs_an_earlier_fact() {
     }
 }
 
+/// A feature that opens on a scene naming no one and nothing: the list
+/// opens on the news of the next sentence, not on the scene.
+#[test]
+fn a_scene_is_not_the_lead_event() {
+    let input = "Cargo ship hits ferry pier\n\n\
+        The quay was quiet and grey, and the gulls were the loudest thing on the water.\n\n\
+        A cargo ship hit the ferry pier of Selmor on Monday, injuring 14 passengers, police said.\n\n\
+        The ship had lost power in the harbour, its owner said.\n\n\
+        Inspectors from the port authority will examine the pier on Wednesday.";
+    let facts = facts_of(input, 5);
+    assert!(
+        facts.first().is_some_and(|f| f.starts_with("A cargo ship hit")),
+        "{facts:?}"
+    );
+}
+
 /// On the dev stories: rates, since a few of 1,500 facts trip a check
 /// that reads words, not grammar.
 #[test]

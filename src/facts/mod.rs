@@ -13,11 +13,12 @@
 //! 3. each draft is scored ([`score`]): position, names, numbers and dates,
 //!    entities, centrality, quotations, reported speech;
 //! 4. the lede's draft is taken first (the article's main event: the first
-//!    usable one of the first [`LEDE_LINES`] sentences), then the best
+//!    usable one of the first [`LEDE_LINES`] sentences that names someone
+//!    or something or has a number or a date, not a scene), then the best
 //!    drafts, one per sentence, each next one scored down by its likeness
 //!    to those already taken;
-//! 5. they are put back in article order, with their source spans and the
-//!    entities they mention.
+//! 5. they are put back in article order after the lede's, with their
+//!    source spans and the entities they mention.
 //!
 //! The title is never a fact (it is not a sentence); it guides the score.
 //! Everything is linear in the article's length: a paste with more than
@@ -94,6 +95,9 @@ struct Candidate {
     terms: Vec<String>,
     stems: Vec<String>,
     score: f32,
+    /// It names no one and nothing, and has no number and no date: a
+    /// scene or a teaser when it opens the article.
+    plain: bool,
 }
 
 /// What scoring needs of the whole article.
@@ -347,6 +351,7 @@ impl<'a> Article<'a> {
             stems: stems(&terms),
             terms,
             score: 0.0,
+            plain: false,
         }
     }
 
@@ -558,6 +563,7 @@ impl<'a> Article<'a> {
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
             c.score = f.score();
+            c.plain = f.plain > 0.5;
         }
     }
 
@@ -883,20 +889,25 @@ const NEAR_LINES: usize = 1;
 const LEDE_LINES: usize = 3;
 
 /// The lede's best candidate, then the best candidates, none repeating
-/// another, in article order.
+/// another, in article order after the lede's.
 fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::new();
     // The highest likeness of each candidate to a chosen one.
     let mut likeness = vec![0.0f32; pool.len()];
-    // The lead event: the first lede line that gives a draft, its best.
+    // The lead event: the first lede line that gives a draft, its best;
+    // not a scene or a teaser that names nothing ("What a difference a
+    // year makes.") when a later lede line names who or what.
     let opens = |c: &Candidate| c.line < lede && c.draft.refers.is_none();
-    let first = pool.iter().filter(|c| opens(c)).map(|c| c.line).min();
-    let lead = pool
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| opens(c) && Some(c.line) == first)
-        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
-        .map(|(i, _)| i);
+    let news = |c: &Candidate| opens(c) && !c.plain;
+    let lead_of = |ok: &dyn Fn(&Candidate) -> bool| {
+        let first = pool.iter().filter(|c| ok(c)).map(|c| c.line).min()?;
+        pool.iter()
+            .enumerate()
+            .filter(|(_, c)| ok(c) && c.line == first)
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    };
+    let lead = lead_of(&news).or_else(|| lead_of(&opens));
     if let (Some(i), true) = (lead, count > 0) {
         let c = pool.swap_remove(i);
         likeness.swap_remove(i);
@@ -921,7 +932,9 @@ fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate>
         }
         chosen.push(c);
     }
-    chosen.sort_by_key(|c| (c.line, c.offset));
+    // The lead event first, the rest in article order.
+    let rest = usize::from(lead.is_some() && !chosen.is_empty());
+    chosen[rest..].sort_by_key(|c| (c.line, c.offset));
     chosen
 }
 
