@@ -597,6 +597,30 @@ fn a_definite_description_needs_an_earlier_fact() {
     }
 }
 
+/// A person the list names for the first time is given the role the
+/// article gives them where it first names them ("Lena Okafor, the harbour
+/// chief,"), when the fact has none.
+#[test]
+fn a_name_comes_with_its_role() {
+    let input = "Port Ellis ferry terminal to close\n\n\
+        The ferry terminal of Port Ellis will close for repairs in May, the harbour board said on Monday.\n\n\
+        \"We have no choice,\" said Lena Okafor, the harbour chief, after the vote.\n\n\
+        Okafor said the repairs would cost 2 million dollars and take six months.\n\n\
+        Ferries will use the northern quay until the work ends.";
+    let facts = facts_of(input, 5);
+    let fact = facts
+        .iter()
+        .find(|f| f.contains("cost 2 million"))
+        .unwrap_or_else(|| panic!("no fact about the cost: {facts:?}"));
+    assert!(
+        fact.starts_with("Lena Okafor, the harbour chief, said"),
+        "{facts:?}"
+    );
+    // Once only: a later fact naming her again gives no role.
+    let roles = facts.iter().filter(|f| f.contains("the harbour chief,")).count();
+    assert_eq!(roles, 1, "{facts:?}");
+}
+
 /// A feature that opens on a scene naming no one and nothing: the list
 /// opens on the news of the next sentence, not on the scene.
 #[test]

@@ -68,7 +68,10 @@ pub(crate) fn pick(sentences: &Sentences, entities: &Entities, max_facts: usize)
     let order = article.reading_order(&context);
     let mut candidates = article.drafts(&order, 2 * count + 2);
     article.score(&context, &mut candidates);
-    let chosen = select(candidates, count, article.lede_lines());
+    let mut chosen = select(candidates, count, article.lede_lines());
+    if article.english {
+        article.introduce_roles(&mut chosen);
+    }
     Facts {
         items: chosen.iter().map(|c| article.fact(c)).collect(),
     }
@@ -546,6 +549,72 @@ impl<'a> Article<'a> {
             .map(String::as_str)
     }
 
+    /// The first fact of the list that names a person gives the role the
+    /// article gives them where it first names them in full, when that is
+    /// a short appositive ("Lena Okafor, the harbour chief of Port Ellis,")
+    /// and the fact has none: a name alone means nothing to the reader.
+    fn introduce_roles(&self, chosen: &mut [Candidate]) {
+        let mut named: Vec<&str> = Vec::new();
+        for c in chosen.iter_mut() {
+            for e in self.entities.items.iter().filter(|e| e.kind == "person") {
+                let full = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .filter(|n| n.contains(' '))
+                    .find(|n| c.draft.text.contains(n.as_str()));
+                let Some(full) = full else { continue };
+                if named.contains(&e.name.as_str()) {
+                    continue;
+                }
+                named.push(e.name.as_str());
+                let Some(at) = c.draft.text.find(full.as_str()) else {
+                    continue;
+                };
+                let end = at + full.len();
+                // Only a name the sentence goes on from with a space: not
+                // "Okafor's", "Okafor, 44,", "Okafor:".
+                if !c.draft.text[end..].starts_with(' ') {
+                    continue;
+                }
+                // Not a name given a role before it ("harbour chief Lena Okafor").
+                let before = c.draft.text[..at].trim_end();
+                let prev = before.rsplit(' ').next().unwrap_or("");
+                if prev.starts_with(char::is_lowercase) && !prev.is_empty() && !is_function_word(prev) {
+                    continue;
+                }
+                let Some(role) = self.role_of(full) else { continue };
+                let longer = format!("{}, {},{}", &c.draft.text[..end], role, &c.draft.text[end..]);
+                if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                    c.draft.text = longer;
+                }
+            }
+        }
+    }
+
+    /// The short appositive after the first full mention of `name` in
+    /// the body: "a spokeswoman for the port", "the harbour chief of Port
+    /// Ellis"; two to eight words, no verb, no quote, no number alone.
+    fn role_of(&self, name: &str) -> Option<&'a str> {
+        for line in &self.lines {
+            let t = self.text(line);
+            let Some(at) = t.find(name) else { continue };
+            let rest = t[at + name.len()..].strip_prefix(", ")?;
+            let role = &rest[..rest.find(',')?];
+            let ws = text::words(role);
+            let first = ws.first().map(|&(a, b)| &role[a..b])?;
+            let ok = (2..=8).contains(&ws.len())
+                && first.starts_with(char::is_lowercase)
+                && !matches!(
+                    first,
+                    "who" | "whom" | "whose" | "which" | "where" | "when" | "that" | "according"
+                )
+                && !role.contains(['"', '“', '”', '(', ')', ';', ':'])
+                && !tighten::has_verb(role)
+                && !safe::attributes(role);
+            return ok.then_some(role);
+        }
+        None
+    }
+
     /// Scores every candidate.
     fn score(&self, cx: &ScoreContext, candidates: &mut [Candidate]) {
         for c in candidates.iter_mut() {
@@ -657,6 +726,12 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
             "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "which" | "who" | "that"
         );
     (!no_subject && tighten::has_verb(clause)).then_some(from)
+}
+
+/// Articles, prepositions and conjunctions: a lower-case word before a
+/// name that is not a role ("with Lena Okafor").
+fn is_function_word(w: &str) -> bool {
+    crate::lang::Lang::is_english_stopword(w)
 }
 
 /// Where `name` stands alone in `text` as a word: not inside a longer
