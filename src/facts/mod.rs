@@ -514,7 +514,7 @@ impl<'a> Article<'a> {
             for &(s, t) in e
                 .mentions
                 .iter()
-                .filter(|m| m.0 < here && m.1 - m.0 > key.len() + 1)
+                .filter(|m| m.0 < here && m.1.saturating_sub(m.0) > key.len() + 1)
             {
                 let line = self.line_starts.partition_point(|&l| l <= s);
                 let better = best.is_none_or(|(bl, bs, _, _)| line > bl || line == bl && s < bs);
@@ -544,7 +544,7 @@ impl<'a> Article<'a> {
         std::iter::once(&e.name)
             .chain(&e.aliases)
             .filter(of_key)
-            .find(|n| n.len() == t - s)
+            .find(|n| n.len() == t.saturating_sub(s))
             .or_else(|| Some(&e.name).filter(of_key))
             .map(String::as_str)
     }
