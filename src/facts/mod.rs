@@ -13,11 +13,12 @@
 //! 3. each draft is scored ([`score`]): position, names, numbers and dates,
 //!    entities, centrality, quotations, reported speech;
 //! 4. the lede's draft is taken first (the article's main event: the first
-//!    usable one of the first [`LEDE_LINES`] sentences), then the best
+//!    usable one of the first [`LEDE_LINES`] sentences that names someone
+//!    or something or has a number or a date, not a scene), then the best
 //!    drafts, one per sentence, each next one scored down by its likeness
 //!    to those already taken;
-//! 5. they are put back in article order, with their source spans and the
-//!    entities they mention.
+//! 5. they are put back in article order after the lede's, with their
+//!    source spans and the entities they mention.
 //!
 //! The title is never a fact (it is not a sentence); it guides the score.
 //! Everything is linear in the article's length: a paste with more than
@@ -67,7 +68,10 @@ pub(crate) fn pick(sentences: &Sentences, entities: &Entities, max_facts: usize)
     let order = article.reading_order(&context);
     let mut candidates = article.drafts(&order, 2 * count + 2);
     article.score(&context, &mut candidates);
-    let chosen = select(candidates, count, article.lede_lines());
+    let mut chosen = select(candidates, count, article.lede_lines());
+    if article.english {
+        article.introduce_roles(&mut chosen);
+    }
     Facts {
         items: chosen.iter().map(|c| article.fact(c)).collect(),
     }
@@ -94,6 +98,9 @@ struct Candidate {
     terms: Vec<String>,
     stems: Vec<String>,
     score: f32,
+    /// It names no one and nothing, and has no number and no date: a
+    /// scene or a teaser when it opens the article.
+    plain: bool,
 }
 
 /// What scoring needs of the whole article.
@@ -113,6 +120,8 @@ struct Article<'a> {
     lines: Vec<Line>,
     /// Every entity mention: input byte span and entity index, by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Input byte where each line starts.
+    line_starts: Vec<usize>,
     english: bool,
     unspaced: bool,
 }
@@ -140,14 +149,17 @@ impl<'a> Article<'a> {
             .collect();
         mentions.sort_unstable();
         let lang = sentences.lang();
-        Article {
+        let mut article = Article {
             sentences,
             entities,
             lines,
             mentions,
+            line_starts: Vec::new(),
             english: lang.code == "en",
             unspaced: lang.unspaced(),
-        }
+        };
+        article.line_starts = article.lines.iter().map(|l| article.to_src(l, 0, 0).0).collect();
+        article
     }
 
     fn text(&self, line: &Line) -> &'a str {
@@ -266,7 +278,9 @@ impl<'a> Article<'a> {
     /// facts (when there are so many).
     fn drafts(&self, order: &[usize], enough: usize) -> Vec<Candidate> {
         let mut out = Vec::new();
-        let surnames = self.surnames();
+        // Worked out once an article, not once a draft: a big paste has
+        // thousands of drafts and of people.
+        let people = self.people_keys();
         for &i in order {
             if out.len() >= enough {
                 break;
@@ -290,7 +304,13 @@ impl<'a> Article<'a> {
                 unspaced: self.unspaced,
             };
             let draft = match tighten::tighten(s, &cx) {
-                Ok(d) => introduce_people(d, &surnames),
+                Ok(d) => {
+                    let mut d = self.introduce_people(d, i, &people);
+                    if d.refers.is_none() && self.english {
+                        d.refers = self.definite_reference(i, &d.text);
+                    }
+                    d
+                }
                 Err(_e) => {
                     continue;
                 }
@@ -337,6 +357,7 @@ impl<'a> Article<'a> {
             stems: stems(&terms),
             terms,
             score: 0.0,
+            plain: false,
         }
     }
 
@@ -383,52 +404,228 @@ impl<'a> Article<'a> {
         (None, None)
     }
 
+    /// The noun of a definite description opening a fact of line `i`
+    /// that points back to an earlier sentence ("The actor …", "The
+    /// 23-year-old …" after "actor" or "a 23-year-old" was written before):
+    /// the list must name it in an earlier fact, or the fact is not used.
+    fn definite_reference(&self, i: usize, fact: &str) -> Option<String> {
+        let ws = text::words(fact);
+        let (&(a, b), &(c, d)) = (ws.first()?, ws.get(1)?);
+        let noun = &fact[c..d];
+        if &fact[a..b] != "The" || !fact[b..c].chars().all(|ch| ch == ' ') {
+            return None;
+        }
+        if !noun.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit()) {
+            return None;
+        }
+        let said_before = self.lines[..i.min(self.lines.len())].iter().any(|l| {
+            let t = self.text(l);
+            text::words(t)
+                .into_iter()
+                .any(|(x, y)| t[x..y].eq_ignore_ascii_case(noun))
+        });
+        said_before.then(|| noun.to_string())
+    }
+
     /// Body lines that may state the lead event: the first
     /// [`LEDE_LINES`] of the first paragraph that has any.
     fn lede_lines(&self) -> usize {
         LEDE_LINES.min(self.lines.len())
     }
 
-    /// Surnames with the one full name the article gives them: a person's
-    /// last name or one-word alias, and a one-word person whose name ends
-    /// a longer name of the article ("Lindqvist", "Sofia Lindqvist").
-    fn surnames(&self) -> Vec<(&'a str, &'a str)> {
+    /// A person named by surname alone ("Shvydkoy noted") is named in
+    /// full ("Mikhail Shvydkoy noted"), as the article last named them in
+    /// full before line `line`: of two people who share the surname, the
+    /// one named nearest before (in that sentence, the first named, the
+    /// subject before an appositive's "… brother of Ana Hilton"). A
+    /// surname whose people are all named only later is written out when
+    /// it points at one person, else left alone.
+    /// `keys`: [`Article::people_keys`].
+    fn introduce_people(&self, mut d: Draft, line: usize, keys: &[(&'a str, Vec<usize>)]) -> Draft {
+        let here = self.line_starts.get(line).copied().unwrap_or(usize::MAX);
+        for (key, people) in keys {
+            let Some(at) = bare_word(&d.text, key) else {
+                continue;
+            };
+            let Some(full) = self.nearest_full_name(key, people, here) else {
+                continue;
+            };
+            if d.text.contains(full) {
+                continue;
+            }
+            let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + key.len()..]);
+            if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                d.text = longer;
+            }
+        }
+        d
+    }
+
+    /// The words a fact may name a person by alone, each with the people
+    /// it may stand for: the last word of a person's full name and its
+    /// one-word aliases ("Lindqvist", "Sofia"); a one-word person's name
+    /// ending a longer name the tagger took for something else than a
+    /// place ("Lindqvist", "Sofia Lindqvist"). Not a word that also names
+    /// a place ("Paris").
+    fn people_keys(&self) -> Vec<(&'a str, Vec<usize>)> {
         let items = &self.entities.items;
         let full = |name: &str| name.contains(' ') && name.split(' ').all(text::is_capitalised);
-        let mut pairs: Vec<(&'a str, &'a str)> = Vec::new();
+        let last = |name: &'a str| name.rsplit(' ').next().unwrap_or("");
+        let mut pairs: Vec<(&'a str, usize)> = Vec::new();
         // The full names that are not places, by their last word: found by
         // a binary search instead of a scan of every item per one-word person.
-        let mut by_last: Vec<(&'a str, &'a str)> = items
+        let mut by_last: Vec<(&'a str, usize)> = items
             .iter()
-            .filter(|o| full(&o.name) && o.kind != "place")
-            .map(|o| (o.name.rsplit(' ').next().unwrap_or(""), o.name.as_str()))
+            .enumerate()
+            .filter(|(_, o)| full(&o.name) && o.kind != "place")
+            .map(|(j, o)| (last(&o.name), j))
             .collect();
         by_last.sort_unstable();
-        for e in items.iter() {
+        for (i, e) in items.iter().enumerate() {
             if e.kind == "person" && full(&e.name) {
-                let last = e.name.rsplit(' ').next().unwrap_or("");
-                pairs.push((last, e.name.as_str()));
+                pairs.push((last(&e.name), i));
                 for alias in e.aliases.iter().filter(|a| !a.contains(' ')) {
-                    pairs.push((alias.as_str(), e.name.as_str()));
+                    pairs.push((alias.as_str(), i));
                 }
             } else if e.kind == "person" && !e.name.contains(' ') {
                 let from = by_last.partition_point(|p| p.0 < e.name.as_str());
-                for &(_, other) in by_last[from..].iter().take_while(|p| p.0 == e.name) {
-                    pairs.push((e.name.as_str(), other));
+                for &(_, j) in by_last[from..].iter().take_while(|p| p.0 == e.name) {
+                    pairs.push((e.name.as_str(), j));
                 }
             }
         }
+        let mut places: Vec<&str> = items
+            .iter()
+            .filter(|e| e.kind == "place")
+            .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
+            .collect();
+        places.sort_unstable();
+        pairs.retain(|&(w, _)| text::is_capitalised(w) && places.binary_search(&w).is_err());
         pairs.sort_unstable();
         pairs.dedup();
-        // Only a surname that points at one name.
-        let mut out = Vec::new();
-        for (i, &(surname, name)) in pairs.iter().enumerate() {
-            let same = |j: usize| pairs.get(j).is_some_and(|p| p.0 == surname);
-            if !same(i.wrapping_sub(1)) && !same(i + 1) && !surname.is_empty() && surname != name {
-                out.push((surname, name));
+        let mut out: Vec<(&'a str, Vec<usize>)> = Vec::new();
+        for (w, i) in pairs {
+            match out.last_mut() {
+                Some((k, v)) if *k == w => v.push(i),
+                _ => out.push((w, vec![i])),
             }
         }
         out
+    }
+
+    /// The full name, as written there, of the one of `people` named in
+    /// full nearest before input byte `here`, within the [`NEAR_LINES`]
+    /// sentences before it; else the name of the only one, or of the one
+    /// the article names most often.
+    fn nearest_full_name(&self, key: &str, people: &[usize], here: usize) -> Option<&'a str> {
+        let items = &self.entities.items;
+        let this_line = self.line_starts.partition_point(|&l| l <= here);
+        // (line, start, end, entity) of the full mentions before `here`.
+        let mut best: Option<(usize, usize, usize, usize)> = None;
+        for &p in people {
+            let Some(e) = items.get(p) else { continue };
+            for &(s, t) in e
+                .mentions
+                .iter()
+                .filter(|m| m.0 < here && m.1.saturating_sub(m.0) > key.len() + 1)
+            {
+                let line = self.line_starts.partition_point(|&l| l <= s);
+                let better = best.is_none_or(|(bl, bs, _, _)| line > bl || line == bl && s < bs);
+                if better && line + NEAR_LINES >= this_line {
+                    best = Some((line, s, t, p));
+                }
+            }
+        }
+        let Some((_, s, t, p)) = best else {
+            let mut counts: Vec<(usize, usize)> = people
+                .iter()
+                .filter_map(|&p| items.get(p).map(|e| (e.count, p)))
+                .collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let of_key = |n: &&str| n.ends_with(key) || n.starts_with(key);
+            return match counts.as_slice() {
+                [(_, one)] => items.get(*one).map(|e| e.name.as_str()).filter(of_key),
+                [(a, one), (b, _), ..] if a > b => items.get(*one).map(|e| e.name.as_str()).filter(of_key),
+                _ => None,
+            };
+        };
+        let e = items.get(p)?;
+        // The alias as long as the mention: the name as the article wrote
+        // it there ("Conrad Hilton", not a fuller name given later); a
+        // name that does not end or open with the word is no name of it.
+        let of_key = |n: &&String| n.contains(' ') && (n.ends_with(key) || n.starts_with(key));
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .filter(of_key)
+            .find(|n| n.len() == t.saturating_sub(s))
+            .or_else(|| Some(&e.name).filter(of_key))
+            .map(String::as_str)
+    }
+
+    /// The first fact of the list that names a person gives the role the
+    /// article gives them where it first names them in full, when that is
+    /// a short appositive ("Lena Okafor, the harbour chief of Port Ellis,")
+    /// and the fact has none: a name alone means nothing to the reader.
+    fn introduce_roles(&self, chosen: &mut [Candidate]) {
+        let mut named: Vec<&str> = Vec::new();
+        for c in chosen.iter_mut() {
+            for e in self.entities.items.iter().filter(|e| e.kind == "person") {
+                let full = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .filter(|n| n.contains(' '))
+                    .find(|n| c.draft.text.contains(n.as_str()));
+                let Some(full) = full else { continue };
+                if named.contains(&e.name.as_str()) {
+                    continue;
+                }
+                named.push(e.name.as_str());
+                let Some(at) = c.draft.text.find(full.as_str()) else {
+                    continue;
+                };
+                let end = at + full.len();
+                // Only a name the sentence goes on from with a space: not
+                // "Okafor's", "Okafor, 44,", "Okafor:".
+                if !c.draft.text[end..].starts_with(' ') {
+                    continue;
+                }
+                // Not a name given a role before it ("harbour chief Lena Okafor").
+                let before = c.draft.text[..at].trim_end();
+                let prev = before.rsplit(' ').next().unwrap_or("");
+                if prev.starts_with(char::is_lowercase) && !prev.is_empty() && !is_function_word(prev) {
+                    continue;
+                }
+                let Some(role) = self.role_of(full) else { continue };
+                let longer = format!("{}, {},{}", &c.draft.text[..end], role, &c.draft.text[end..]);
+                if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
+                    c.draft.text = longer;
+                }
+            }
+        }
+    }
+
+    /// The short appositive after the first full mention of `name` in
+    /// the body: "a spokeswoman for the port", "the harbour chief of Port
+    /// Ellis"; two to eight words, no verb, no quote, no number alone.
+    fn role_of(&self, name: &str) -> Option<&'a str> {
+        for line in &self.lines {
+            let t = self.text(line);
+            let Some(at) = t.find(name) else { continue };
+            let rest = t[at + name.len()..].strip_prefix(", ")?;
+            let role = &rest[..rest.find(',')?];
+            let ws = text::words(role);
+            let first = ws.first().map(|&(a, b)| &role[a..b])?;
+            let ok = (2..=8).contains(&ws.len())
+                && first.starts_with(char::is_lowercase)
+                && !matches!(
+                    first,
+                    "who" | "whom" | "whose" | "which" | "where" | "when" | "that" | "according"
+                )
+                && !role.contains(['"', '“', '”', '(', ')', ';', ':'])
+                && !tighten::has_verb(role)
+                && !safe::attributes(role);
+            return ok.then_some(role);
+        }
+        None
     }
 
     /// Scores every candidate.
@@ -448,6 +645,7 @@ impl<'a> Article<'a> {
             f.trim = f32::from(u8::from(c.draft.cut == Some(Cut::Trim)));
             f.rest = f32::from(u8::from(c.offset > 0));
             c.score = f.score();
+            c.plain = f.plain > 0.5;
         }
     }
 
@@ -543,28 +741,15 @@ fn standalone_rest(s: &str, at: usize) -> Option<usize> {
     (!no_subject && tighten::has_verb(clause)).then_some(from)
 }
 
-/// Where `name` stands alone in `text` as a word: not inside a longer
-/// word, and not after another capitalised word (a first name).
-/// A person named by surname alone ("Shvydkoy noted") is named in full
-/// ("Mikhail Shvydkoy noted"), the name the article gives them, unless the
-/// fact names them in full already or two people share the surname
-/// (`surnames`: [`Article::surnames`], worked out once an article).
-fn introduce_people(mut d: Draft, surnames: &[(&str, &str)]) -> Draft {
-    for &(surname, full) in surnames {
-        if d.text.contains(full) {
-            continue;
-        }
-        let Some(at) = bare_word(&d.text, surname) else {
-            continue;
-        };
-        let longer = format!("{}{}{}", &d.text[..at], full, &d.text[at + surname.len()..]);
-        if text::count_words(&longer) <= tighten::HARD_MAX_WORDS {
-            d.text = longer;
-        }
-    }
-    d
+/// Articles, prepositions and conjunctions: a lower-case word before a
+/// name that is not a role ("with Lena Okafor").
+fn is_function_word(w: &str) -> bool {
+    crate::lang::Lang::is_english_stopword(w)
 }
 
+/// Where `name` stands alone in `text` as a word: not inside a longer
+/// word, not after another capitalised word (a first name), not before
+/// one (a surname).
 fn bare_word(text: &str, name: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(off) = text[from..].find(name) {
@@ -579,7 +764,13 @@ fn bare_word(text: &str, name: &str) -> Option<usize> {
             .next()
             .unwrap_or("");
         let first_name = text[..at].ends_with(' ') && text::is_capitalised(prev_word);
-        if whole && !first_name {
+        // A first name whose surname follows ("Conrad Hilton").
+        let next_word = text[end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+            .unwrap_or("");
+        let surname_follows = text::is_capitalised(next_word);
+        if whole && !first_name && !surname_follows {
             return Some(at);
         }
         from = end;
@@ -778,24 +969,33 @@ const MAX_COUNT: usize = 50;
 /// score (maximal marginal relevance): the list should cover the article.
 const NOVELTY: f32 = 1.0;
 
+/// How many sentences back a full name settles who a bare surname is,
+/// when two people share it.
+const NEAR_LINES: usize = 1;
+
 /// Sentences of the body that may state the lead event.
 const LEDE_LINES: usize = 3;
 
 /// The lede's best candidate, then the best candidates, none repeating
-/// another, in article order.
+/// another, in article order after the lede's.
 fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate> {
     let mut chosen: Vec<Candidate> = Vec::new();
     // The highest likeness of each candidate to a chosen one.
     let mut likeness = vec![0.0f32; pool.len()];
-    // The lead event: the first lede line that gives a draft, its best.
+    // The lead event: the first lede line that gives a draft, its best;
+    // not a scene or a teaser that names nothing ("What a difference a
+    // year makes.") when a later lede line names who or what.
     let opens = |c: &Candidate| c.line < lede && c.draft.refers.is_none();
-    let first = pool.iter().filter(|c| opens(c)).map(|c| c.line).min();
-    let lead = pool
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| opens(c) && Some(c.line) == first)
-        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
-        .map(|(i, _)| i);
+    let news = |c: &Candidate| opens(c) && !c.plain;
+    let lead_of = |ok: &dyn Fn(&Candidate) -> bool| {
+        let first = pool.iter().filter(|c| ok(c)).map(|c| c.line).min()?;
+        pool.iter()
+            .enumerate()
+            .filter(|(_, c)| ok(c) && c.line == first)
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    };
+    let lead = lead_of(&news).or_else(|| lead_of(&opens));
     if let (Some(i), true) = (lead, count > 0) {
         let c = pool.swap_remove(i);
         likeness.swap_remove(i);
@@ -820,7 +1020,9 @@ fn select(mut pool: Vec<Candidate>, count: usize, lede: usize) -> Vec<Candidate>
         }
         chosen.push(c);
     }
-    chosen.sort_by_key(|c| (c.line, c.offset));
+    // The lead event first, the rest in article order.
+    let rest = usize::from(lead.is_some() && !chosen.is_empty());
+    chosen[rest..].sort_by_key(|c| (c.line, c.offset));
     chosen
 }
 
