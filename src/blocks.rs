@@ -53,9 +53,44 @@ pub(crate) struct PageMeta {
     pub published: Option<String>,
 }
 
+/// What the HTML markup says of a block, for the learned labeller (text
+/// input has none: every signal reads as zero).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Markup {
+    /// Inside the element the reader chose as the body.
+    pub in_body: bool,
+    /// Inside an element whose tag or class says it is the article.
+    pub body_hint: bool,
+    /// Share of the characters inside links.
+    pub link_density: f32,
+    /// The text starts inside a link.
+    pub starts_with_link: bool,
+    /// A teaser of another article, by the reader's card search.
+    pub teaser: bool,
+    /// The furniture the nearest hinted element says it is (its slot in
+    /// `Markup::FURNITURE`, 0 for none), and whether the reader trusts it.
+    pub furniture: u8,
+    pub trusted: bool,
+    /// The owner element, by group: 0 other, 1 `p`, 2 list item, 3 table
+    /// cell, 4 heading, 5 quote or pre, 6 caption.
+    pub tag: u8,
+    /// Levels below the body element (negative: above or beside it).
+    pub depth: i16,
+}
+
+impl Markup {
+    /// Furniture slots: comments, related, advertisement, share,
+    /// navigation, sign-up and forms, header/footer/sidebar, metadata,
+    /// captions.
+    pub const FURNITURE: usize = 9;
+    pub const TAGS: usize = 7;
+}
+
 /// The blocks of a document, in input order.
 pub(crate) struct Blocks {
     pub blocks: Vec<Block>,
+    /// One per block for HTML input; empty for text.
+    pub markup: Vec<Markup>,
     /// The reader already told the article body from the rest (HTML, with
     /// DOM evidence): blocks without a `preset` removal are the body, and
     /// cleaning only applies the named rules and removes repeats.
@@ -70,6 +105,7 @@ pub(crate) fn split(doc: Document<'_>) -> Blocks {
     match doc.kind {
         Kind::Text => Blocks {
             blocks: text_blocks(doc.input),
+            markup: Vec::new(),
             body_known: false,
             meta: PageMeta::default(),
             warnings,
@@ -79,6 +115,7 @@ pub(crate) fn split(doc: Document<'_>) -> Blocks {
             warnings.extend(page.warnings);
             Blocks {
                 blocks: page.blocks,
+                markup: page.markup,
                 body_known: page.body_known,
                 meta: page.meta,
                 warnings,

@@ -7,7 +7,7 @@ use super::features::Features;
 use super::model::{self, Weights};
 use super::rules::{self, Rule};
 use super::Verdict;
-use crate::blocks::{Block, Removal};
+use crate::blocks::{Block, Markup, Removal};
 
 const OUTSIDE_BODY: Removal = Removal {
     reason: "boilerplate",
@@ -23,11 +23,13 @@ const TIMESTAMP: Removal = Removal {
 };
 
 /// Decides, for every block, whether it is boilerplate.
-/// With `body_known`, the reader has already found the body (HTML): only the
-/// presets and the named rules apply.
+/// With `body_known`, the reader has already found the body (HTML): the
+/// presets and the named rules apply, then, when the reader removed
+/// something, the learned labeller may drop what the reader kept (it reads
+/// `markup` beside the text).
 ///
-/// On a page with chrome, the learned labeller (`model`) has the last word
-/// on prose: the rules, the densest-prose search and the trailing sections
+/// On a pasted page with chrome, the learned labeller (`model`) has the last
+/// word on prose: the rules, the densest-prose search and the trailing sections
 /// are its features, it may drop any block, a block that reads as prose
 /// and that it labels as article text is kept whatever rule matched it,
 /// and a rule names the removal of a block it drops.
@@ -36,6 +38,7 @@ const TIMESTAMP: Removal = Removal {
 pub(crate) fn classify(
     blocks: &[Block],
     features: &[Features],
+    markup: &[Markup],
     body_known: bool,
     model: Option<&Weights<'_>>,
     want_vectors: bool,
@@ -82,11 +85,18 @@ pub(crate) fn classify(
     if !body_known {
         cut_trailing_sections(blocks, features, &matched, &mut verdicts, &mut in_section);
     }
-    if !page_like || (model.is_none() && !want_vectors) {
+    // An HTML page whose reader removed something has chrome too: the
+    // labeller reads the reader's verdicts and the markup beside the text.
+    let html_page = body_known && markup.len() == n && blocks.iter().any(|b| b.preset.is_some());
+    if !(page_like || html_page) || (model.is_none() && !want_vectors) {
         return (verdicts, None);
     }
     let rule_keep: Vec<bool> = verdicts.iter().map(|v| *v == Verdict::Keep).collect();
-    let in_region: Vec<bool> = (0..n).map(|i| i >= body_start && i < body_end).collect();
+    let in_region: Vec<bool> = if html_page {
+        markup.iter().map(|m| m.in_body).collect()
+    } else {
+        (0..n).map(|i| i >= body_start && i < body_end).collect()
+    };
     let sections: Vec<bool> = in_section.iter().map(Option::is_some).collect();
     let timestamp: Vec<bool> = blocks.iter().map(|b| is_timestamp(&b.text)).collect();
     let cx = model::Context {
@@ -97,6 +107,7 @@ pub(crate) fn classify(
         in_region: &in_region,
         in_section: &sections,
         timestamp: &timestamp,
+        markup,
     };
     #[cfg(feature = "train")]
     let vectors = want_vectors.then(|| model::vectors(&cx));
@@ -105,14 +116,14 @@ pub(crate) fn classify(
     if let Some(w) = model {
         let labels = model::label(w, &cx);
         for i in 0..n {
-            if blocks[i].preset.is_some() {
-                continue;
-            }
             let f = &features[i];
             if labels[i] {
                 // The model takes back what reads as prose; a menu entry
-                // or a marker it keeps between two paragraphs stays removed.
-                if verdicts[i] == Verdict::Keep || f.is_prose() || f.is_short_sentence() {
+                // or a marker it keeps between two paragraphs stays removed,
+                // and so does what the HTML reader removed.
+                if verdicts[i] == Verdict::Keep
+                    || (blocks[i].preset.is_none() && (f.is_prose() || f.is_short_sentence()))
+                {
                     verdicts[i] = Verdict::Keep;
                 }
             } else if verdicts[i] == Verdict::Keep {

@@ -29,6 +29,13 @@ pub(crate) struct Features {
     pub byline: bool,
     /// Starts with a lower-case letter (a fragment, a menu item).
     pub starts_lower: bool,
+    /// A short line ending in a colon: the head of a comment ("Jane
+    /// wrote:") or of a list.
+    pub ends_colon: bool,
+    /// A sentence glued to the one before it, no space between ("end.Next",
+    /// "wordNext"): a teaser headline run into its first line when a page
+    /// is pasted.
+    pub glued: bool,
 }
 
 /// Japanese particles and auxiliaries that mark running prose.
@@ -137,6 +144,8 @@ impl Features {
         };
         let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
         f.ends_sentence = trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '』']);
+        f.ends_colon = f.words <= 8 && text.trim_end().ends_with(':');
+        f.glued = has_glued_sentence(text);
         f.link_like = looks_like_link(text);
         f.contact = has_contact(text);
         f.byline = f.words <= 12 && crate::meta::byline(text).is_some();
@@ -156,6 +165,21 @@ impl Features {
     pub fn is_short_sentence(&self) -> bool {
         self.words >= 3 && self.ends_sentence && self.stop_ratio >= 0.1 && !self.link_like
     }
+}
+
+/// Two lower-case letters, an optional sentence end, then a capital and a
+/// lower-case letter, no space between: "storyThe", "ended.Then" (not "U.S.",
+/// not "iPhone").
+fn has_glued_sentence(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(5).any(|w| {
+        w[0].is_ascii_lowercase()
+            && w[1].is_ascii_lowercase()
+            && ((matches!(w[2], b'.' | b'!' | b'?')
+                && w[3].is_ascii_uppercase()
+                && w[4].is_ascii_lowercase())
+                || (w[2].is_ascii_uppercase() && w[3].is_ascii_lowercase() && w[4].is_ascii_lowercase()))
+    })
 }
 
 /// URLs, e-mail addresses and rows of menu items separated by `|` or `»`.
@@ -222,5 +246,9 @@ mod tests {
         let f = of("大臣は、協議は春に続くと述べた。");
         assert_eq!(f.sentences, 1);
         assert!(f.stop_ratio > 0.0);
+        assert!(of("Storm closes the bridgeThe ferry runs again on Monday.").glued);
+        assert!(of("Storm closes the bridge.The ferry runs again on Monday.").glued);
+        assert!(!of("The U.S. team bought an iPhone and a YoYo.").glued);
+        assert!(of("Maria wrote:").ends_colon);
     }
 }

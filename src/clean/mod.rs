@@ -64,6 +64,7 @@ pub(crate) fn clean(blocks: Blocks, options: &Options) -> Cleaned {
 pub(crate) fn clean_with(blocks: Blocks, options: &Options, model: Option<&model::Weights<'_>>) -> Cleaned {
     let Blocks {
         blocks,
+        markup,
         body_known,
         meta: page_meta,
         warnings,
@@ -79,7 +80,7 @@ pub(crate) fn clean_with(blocks: Blocks, options: &Options, model: Option<&model
         };
     }
     let features: Vec<Features> = blocks.iter().map(|b| Features::of(b, lang)).collect();
-    let (mut verdicts, _) = boilerplate::classify(&blocks, &features, body_known, model, false);
+    let (mut verdicts, _) = boilerplate::classify(&blocks, &features, &markup, body_known, model, false);
     let meta = meta::find(&blocks, &features, &mut verdicts, page_meta);
     dedup::mark(&blocks, &mut verdicts);
     assemble(lang, meta, blocks, verdicts, warnings)
@@ -89,12 +90,17 @@ pub(crate) fn clean_with(blocks: Blocks, options: &Options, model: Option<&model
 /// when the page has chrome (else the labeller does not apply).
 #[cfg(feature = "train")]
 pub(crate) fn vectors_of(blocks: &Blocks) -> Option<Vec<f32>> {
-    if blocks.body_known {
-        return None;
-    }
     let lang = lang::detect(blocks.blocks.iter().map(|b| b.text.as_str()));
     let features: Vec<Features> = blocks.blocks.iter().map(|b| Features::of(b, lang)).collect();
-    boilerplate::classify(&blocks.blocks, &features, blocks.body_known, None, true).1
+    boilerplate::classify(
+        &blocks.blocks,
+        &features,
+        &blocks.markup,
+        blocks.body_known,
+        None,
+        true,
+    )
+    .1
 }
 
 fn assemble(

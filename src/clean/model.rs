@@ -10,7 +10,7 @@
 
 use super::features::Features;
 use super::rules::Rule;
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, Markup};
 use crate::words::FastMap;
 
 /// What the labeller knows of one page, beyond the block features.
@@ -25,37 +25,67 @@ pub(crate) struct Context<'a> {
     /// After a trailing-section heading ("Comments", "Related stories").
     pub in_section: &'a [bool],
     pub timestamp: &'a [bool],
+    /// What the HTML markup says of each block (empty for text).
+    pub markup: &'a [Markup],
 }
 
 /// Features of a block on its own.
-const OWN: usize = 31;
+const OWN: usize = 33;
 /// Features of each neighbour.
-const NEIGHBOUR: usize = 10;
+const NEIGHBOUR: usize = 14;
 /// Neighbours read on each side.
 const REACH: usize = 2;
 /// Features of the block's place in the page.
 const PLACE: usize = 12;
+/// Features of the block's markup (HTML only; zero for text).
+const MARKUP: usize = 6 + Markup::FURNITURE + (Markup::TAGS - 1) + 3;
 /// Length of a block's feature vector: the block's own features twice
 /// (once as they are, once only when the rules keep the block, so that the
 /// model learns apart how to correct the rules' keeps and their drops),
-/// then its neighbours and its place.
-pub(crate) const DIM: usize = 2 * OWN + 2 * REACH * NEIGHBOUR + PLACE;
+/// then its neighbours, its place and its markup.
+pub(crate) const DIM: usize = 2 * OWN + 2 * REACH * NEIGHBOUR + PLACE + MARKUP;
 
-/// A linear scorer and the decoder's switch cost.
-pub(crate) struct Weights<'a> {
-    pub w: &'a [f32],
+/// The decoder's two constants, chosen on dev for each kind of input.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Decoder {
     /// What the decoder pays for each switch between kept and dropped.
     pub switch: f32,
     /// Added to every score: the threshold between keep and drop.
     pub bias: f32,
 }
 
+/// The scorer's weights and the decoder's constants for pasted text and
+/// for HTML.
+pub(crate) struct Weights<'a> {
+    pub w: &'a [f32],
+    pub text: Decoder,
+    pub html: Decoder,
+}
+
 /// The shipped weights.
 pub(crate) fn shipped() -> Weights<'static> {
+    use crate::clean::weights as shipped;
     Weights {
-        w: &crate::clean::weights::W,
-        switch: crate::clean::weights::SWITCH,
-        bias: crate::clean::weights::BIAS,
+        w: &shipped::W,
+        text: Decoder {
+            switch: shipped::SWITCH,
+            bias: shipped::BIAS,
+        },
+        html: Decoder {
+            switch: shipped::HTML_SWITCH,
+            bias: shipped::HTML_BIAS,
+        },
+    }
+}
+
+impl Weights<'_> {
+    /// The decoder for a page: HTML when the page has markup signals.
+    fn decoder(&self, cx: &Context<'_>) -> Decoder {
+        if cx.markup.is_empty() {
+            self.text
+        } else {
+            self.html
+        }
     }
 }
 
@@ -90,7 +120,8 @@ pub(crate) fn vectors(cx: &Context<'_>) -> Vec<f32> {
 /// at a time, never all held: a huge paste has a million blocks).
 pub(crate) fn scores(cx: &Context<'_>, w: &Weights<'_>) -> Vec<f32> {
     let mut out = Vec::with_capacity(cx.blocks.len());
-    each_vector(cx, |v| out.push(score(w, v)));
+    let bias = w.decoder(cx).bias;
+    each_vector(cx, |v| out.push(score(w.w, v) + bias));
     out
 }
 
@@ -141,7 +172,10 @@ fn each_vector(cx: &Context<'_>, mut emit: impl FnMut(&[f32; DIM])) {
     // Marks of a comment thread or a teaser list: bylines, timestamps and
     // repeated lines ("Reply"), counted in a window around each block.
     let marks: Vec<usize> = (0..n)
-        .map(|j| usize::from(cx.features[j].byline || cx.timestamp[j] || repeated[j]))
+        .map(|j| {
+            let f = &cx.features[j];
+            usize::from(f.byline || f.ends_colon || f.glued || cx.timestamp[j] || repeated[j])
+        })
         .collect();
     let mut marks_before = vec![0usize; n + 1];
     for j in 0..n {
@@ -184,6 +218,8 @@ fn each_vector(cx: &Context<'_>, mut emit: impl FnMut(&[f32; DIM])) {
         v[28] = b(f.words <= 3);
         v[29] = b(f.words >= 40);
         v[30] = b(blk.preset.is_some());
+        v[31] = b(f.ends_colon);
+        v[32] = b(f.glued);
         if cx.rule_keep[i] {
             let (own, kept) = v.split_at_mut(OWN);
             kept[..OWN].copy_from_slice(own);
@@ -204,6 +240,12 @@ fn each_vector(cx: &Context<'_>, mut emit: impl FnMut(&[f32; DIM])) {
                     v[at + 7] = b(g.byline);
                     v[at + 8] = b(cx.timestamp[j]);
                     v[at + 9] = b(repeated[j]);
+                    if let Some(m) = cx.markup.get(j) {
+                        v[at + 10] = b(m.in_body);
+                        v[at + 11] = m.link_density;
+                        v[at + 12] = b(m.furniture != 0);
+                        v[at + 13] = b(cx.blocks[j].preset.is_some());
+                    }
                 }
                 at += NEIGHBOUR;
             }
@@ -224,6 +266,27 @@ fn each_vector(cx: &Context<'_>, mut emit: impl FnMut(&[f32; DIM])) {
         v[at + 10] = window(i.saturating_sub(5), i + 6) / 11.0;
         v[at + 11] = window(i, n) / (n - i) as f32;
         since_prose = if prose[i] { 0 } else { since_prose + 1 };
+        if let Some(m) = cx.markup.get(i) {
+            let at = at + PLACE;
+            v[at] = 1.0;
+            v[at + 1] = b(m.in_body);
+            v[at + 2] = b(m.body_hint);
+            v[at + 3] = m.link_density;
+            v[at + 4] = b(m.starts_with_link);
+            v[at + 5] = b(m.teaser);
+            let at = at + 6;
+            if m.furniture != 0 {
+                v[at + usize::from(m.furniture - 1).min(Markup::FURNITURE - 1)] = 1.0;
+            }
+            let at = at + Markup::FURNITURE;
+            if m.tag != 0 {
+                v[at + usize::from(m.tag - 1).min(Markup::TAGS - 2)] = 1.0;
+            }
+            let at = at + Markup::TAGS - 1;
+            v[at] = b(m.trusted);
+            v[at + 1] = f32::from(m.depth.clamp(-5, 10)) / 10.0;
+            v[at + 2] = b(blk.preset.is_some());
+        }
         emit(&v);
     }
 }
@@ -237,13 +300,13 @@ pub(crate) const WEIGHTS: usize = HIDDEN * DIM + 2 * HIDDEN + 1;
 
 /// The score of one block: the model's log-odds that it is article text,
 /// from a network with one hidden layer of `tanh` units.
-pub(crate) fn score(w: &Weights<'_>, v: &[f32]) -> f32 {
-    if w.w.len() != WEIGHTS {
+pub(crate) fn score(w: &[f32], v: &[f32]) -> f32 {
+    if w.len() != WEIGHTS {
         return 0.0;
     }
-    let (rows, rest) = w.w.split_at(HIDDEN * DIM);
+    let (rows, rest) = w.split_at(HIDDEN * DIM);
     let (biases, out) = rest.split_at(HIDDEN);
-    let mut z = out[HIDDEN] + w.bias;
+    let mut z = out[HIDDEN];
     for ((row, b), o) in rows.chunks_exact(DIM).zip(biases).zip(out) {
         let a: f32 = row.iter().zip(v).map(|(r, x)| r * x).sum::<f32>() + b;
         z += o * a.tanh();
@@ -255,7 +318,7 @@ pub(crate) fn score(w: &Weights<'_>, v: &[f32]) -> f32 {
 /// earns its score and every switch costs `switch`.
 pub(crate) fn label(w: &Weights<'_>, cx: &Context<'_>) -> Vec<bool> {
     let scores = scores(cx, w);
-    let mut labels = viterbi(&scores, w.switch);
+    let mut labels = viterbi(&scores, w.decoder(cx).switch);
     if !labels.contains(&true) {
         // A page always has an article: the run with the best total score.
         if let Some((start, end)) = best_run(&scores) {

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::model::{Weights, DIM, HIDDEN};
+use super::model::{Decoder, Weights, DIM, HIDDEN};
 use crate::options::{InputKind, Options};
 
 /// The training sets, in training order.
@@ -319,35 +319,41 @@ fn predict(page: &Page, mode: InputKind, weights: &Weights<'_>) -> Result<String
 
 const MODES: [(InputKind, &str); 2] = [(InputKind::Text, "text"), (InputKind::Html, "html")];
 
-/// Dev F1, both modes averaged, under these weights.
-fn dev_f1(dev: &[Page], weights: &Weights<'_>) -> Result<f64, String> {
-    let mut total = 0.0;
-    for (mode, _) in MODES {
-        let mut pairs = Vec::new();
-        for p in dev {
-            pairs.push(page_pr(&p.gold, &predict(p, mode, weights)?));
-        }
-        total += f1_of(&pairs);
+/// Dev F1 of one mode under these weights.
+fn dev_f1(dev: &[Page], mode: InputKind, weights: &Weights<'_>) -> Result<f64, String> {
+    let mut pairs = Vec::new();
+    for p in dev {
+        pairs.push(page_pr(&p.gold, &predict(p, mode, weights)?));
     }
-    Ok(total / MODES.len() as f64)
+    Ok(f1_of(&pairs))
 }
 
-/// Chooses the switch cost and the threshold on dev.
-fn choose(dev: &[Page], w: &[f32]) -> Result<(f32, f32), String> {
-    let mut best = (f64::MIN, 0.0f32, 0.0f32);
+/// Chooses the switch cost and the threshold on dev, for text and for HTML.
+fn choose(dev: &[Page], w: &[f32]) -> Result<(Decoder, Decoder), String> {
+    let mut best = [(
+        f64::MIN,
+        Decoder {
+            switch: 0.0,
+            bias: 0.0,
+        },
+    ); 2];
     for switch in [0.0f32, 1.0, 2.0, 3.0, 4.0] {
-        for bias in [-0.5f32, 0.0, 0.5, 1.0, 1.5, 2.0] {
-            let f = dev_f1(dev, &Weights { w, switch, bias })?;
-            eprintln!("  switch {switch} bias {bias}: dev F1 {f:.4}");
-            if f > best.0 {
-                best = (f, switch, bias);
+        for bias in [-1.5f32, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0] {
+            let d = Decoder { switch, bias };
+            let weights = Weights { w, text: d, html: d };
+            for (k, (mode, name)) in MODES.iter().enumerate() {
+                let f = dev_f1(dev, *mode, &weights)?;
+                eprintln!("  {name}: switch {switch} bias {bias}: dev F1 {f:.4}");
+                if f > best[k].0 {
+                    best[k] = (f, d);
+                }
             }
         }
     }
-    Ok((best.1, best.2))
+    Ok((best[0].1, best[1].1))
 }
 
-fn write_weights(path: &Path, w: &[f32], switch: f32, bias: f32) -> Result<(), String> {
+fn write_weights(path: &Path, w: &[f32], text: Decoder, html: Decoder) -> Result<(), String> {
     let mut s = String::new();
     s.push_str("//! The cleaning model's weights, written by `train-cleaner`; do not edit.\n\n");
     s.push_str("/// One weight per feature of `clean::model`.\n");
@@ -355,10 +361,14 @@ fn write_weights(path: &Path, w: &[f32], switch: f32, bias: f32) -> Result<(), S
     for x in w {
         let _ = writeln!(s, "    {x:.6},");
     }
-    s.push_str("];\n/// The decoder's switch cost.\n");
-    let _ = writeln!(s, "pub(crate) const SWITCH: f32 = {switch:.6};");
-    s.push_str("/// The threshold between keep and drop.\n");
-    let _ = writeln!(s, "pub(crate) const BIAS: f32 = {bias:.6};");
+    s.push_str("];\n/// The decoder's switch cost, pasted text.\n");
+    let _ = writeln!(s, "pub(crate) const SWITCH: f32 = {:.6};", text.switch);
+    s.push_str("/// The threshold between keep and drop, pasted text.\n");
+    let _ = writeln!(s, "pub(crate) const BIAS: f32 = {:.6};", text.bias);
+    s.push_str("/// The decoder's switch cost, HTML.\n");
+    let _ = writeln!(s, "pub(crate) const HTML_SWITCH: f32 = {:.6};", html.switch);
+    s.push_str("/// The threshold between keep and drop, HTML.\n");
+    let _ = writeln!(s, "pub(crate) const HTML_BIAS: f32 = {:.6};", html.bias);
     std::fs::write(path, s).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -435,15 +445,15 @@ pub fn main(args: &[String]) -> Result<(), String> {
     }
     eprintln!("{} labelled blocks", samples.len());
     let w = rounded(&learn(&samples, None));
-    let (switch, bias) = choose(&dev, &w)?;
-    eprintln!("chosen on dev: switch {switch} bias {bias}");
-    write_weights(&out, &w, switch, bias)?;
+    let (text, html) = choose(&dev, &w)?;
+    eprintln!("chosen on dev: text {text:?}, HTML {html:?}");
+    write_weights(&out, &w, text, html)?;
     eprintln!("wrote {}", out.display());
 
     if let Some(dir) = cv {
         for fold in 0..FOLDS {
             let wf = rounded(&learn(&samples, Some(fold)));
-            let weights = Weights { w: &wf, switch, bias };
+            let weights = Weights { w: &wf, text, html };
             for (mode, name) in MODES {
                 for p in pages.iter().filter(|p| p.fold() == fold) {
                     write_predictions(&dir.join(name).join(&p.set), p, &predict(p, mode, &weights)?)?;
@@ -451,7 +461,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             }
             eprintln!("fold {fold} done");
         }
-        let weights = Weights { w: &w, switch, bias };
+        let weights = Weights { w: &w, text, html };
         for (mode, name) in MODES {
             for p in &dev {
                 write_predictions(&dir.join(name).join("dev"), p, &predict(p, mode, &weights)?)?;

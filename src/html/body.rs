@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::dom::{Dom, NONE};
 use super::hints::{self, Hint, Kind};
 use super::text::HtmlBlock;
-use crate::blocks::{BlockKind, Removal};
+use crate::blocks::{BlockKind, Markup, Removal};
 use crate::clean::features::Features;
 use crate::clean::rules;
 use crate::lang::Lang;
@@ -23,6 +23,8 @@ pub(crate) struct Body {
     pub presets: Vec<Option<Removal>>,
     /// A body was found.
     pub found: bool,
+    /// What the markup says of each block.
+    pub markup: Vec<Markup>,
 }
 
 /// How much less a block counts for an element one level further up.
@@ -75,6 +77,7 @@ pub(crate) fn find(
         return Body {
             presets: vec![None; blocks.len()],
             found: false,
+            markup: markup(&tree, blocks, &worths, None),
         };
     };
     let in_body = tree.body_from(best);
@@ -84,7 +87,90 @@ pub(crate) fn find(
         .map(|(b, w)| tree.verdict(anchor(b), w, &in_body))
         .collect();
     cut_sections(&tree, blocks, &worths, &mut presets);
-    Body { presets, found: true }
+    Body {
+        presets,
+        found: true,
+        markup: markup(&tree, blocks, &worths, Some((best, &in_body))),
+    }
+}
+
+/// The furniture slot of a kind (see [`Markup::FURNITURE`]).
+fn furniture_slot(kind: Kind) -> u8 {
+    match kind {
+        Kind::Comments => 1,
+        Kind::Related => 2,
+        Kind::Advertisement => 3,
+        Kind::Share => 4,
+        Kind::Navigation => 5,
+        Kind::Newsletter | Kind::Cookie | Kind::Form => 6,
+        Kind::Header | Kind::Footer | Kind::Sidebar => 7,
+        Kind::Meta => 8,
+        Kind::Caption => 9,
+    }
+}
+
+fn tag_group(tag: super::dom::Tag) -> u8 {
+    use super::dom::t;
+    match tag {
+        t::P => 1,
+        t::LI | t::DT | t::DD => 2,
+        t::TD | t::TH => 3,
+        t::H1 | t::H2 | t::H3 | t::H4 | t::H5 | t::H6 => 4,
+        t::BLOCKQUOTE | t::PRE => 5,
+        t::FIGCAPTION | t::CAPTION => 6,
+        _ => 0,
+    }
+}
+
+/// What the markup says of every block: the signals the learned labeller
+/// reads beside the text. `body`: the chosen element and its subtree.
+fn markup(
+    tree: &Tree<'_, '_>,
+    blocks: &[HtmlBlock],
+    worths: &[Worth],
+    body: Option<(usize, &[bool])>,
+) -> Vec<Markup> {
+    let dom = tree.dom;
+    let n = dom.nodes.len();
+    let mut depth = vec![0i32; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        if p < n {
+            depth[i] = depth[p] + 1;
+        }
+    }
+    let mut body_hinted = vec![false; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        body_hinted[i] = tree.hint[i] == Hint::Body || (p < n && body_hinted[p]);
+    }
+    blocks
+        .iter()
+        .zip(worths)
+        .map(|(b, w)| {
+            let a = anchor(b) as usize;
+            let hinted = tree.hinted[a];
+            let furniture = match tree.hint.get(hinted as usize) {
+                Some(Hint::Not(kind)) => furniture_slot(*kind),
+                _ => 0,
+            };
+            let (in_body, depth) = match body {
+                Some((best, inside)) => (inside[a], (depth[a] - depth[best]).clamp(-100, 100) as i16),
+                None => (false, 0),
+            };
+            Markup {
+                in_body,
+                body_hint: body_hinted[a],
+                link_density: w.link_density,
+                starts_with_link: b.starts_with_link,
+                teaser: w.teaser,
+                furniture,
+                trusted: tree.furniture[a] != NONE,
+                tag: tag_group(b.tag),
+                depth,
+            }
+        })
+        .collect()
 }
 
 /// A section heading inside the body ("Comments", "Related stories", "Most

@@ -23,12 +23,14 @@ mod json;
 mod meta;
 mod text;
 
-use crate::blocks::{Block, BlockKind, PageMeta};
+use crate::blocks::{Block, BlockKind, Markup, PageMeta};
 use text::HtmlBlock;
 
 /// What the HTML reader found.
 pub(crate) struct Page {
     pub blocks: Vec<Block>,
+    /// What the markup says of each block.
+    pub markup: Vec<Markup>,
     /// True when blocks without a preset removal are the article body.
     pub body_known: bool,
     pub meta: PageMeta,
@@ -60,6 +62,7 @@ pub(crate) fn read_page(input: &str) -> Page {
             .zip(body.presets)
             .map(|(b, preset)| Block { preset, ..b.block })
             .collect(),
+        markup: body.markup,
         body_known: body.found,
         meta,
         warnings,
@@ -138,5 +141,36 @@ mod timing {
             times[n - 1].0,
             times[n - 1].1
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_signals_follow_the_body_and_the_furniture() {
+        let para = "The council voted on Tuesday to keep the old library open for another year, \
+                    and the mayor said the money would come from the parks budget.";
+        let page = format!(
+            "<html><body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/x\">Sport</a></li></ul></nav>\
+             <article><h1>Library stays open</h1><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div class=\"comments\"><p>I disagree with this decision entirely, it is a waste of money.</p></div>\
+             </body></html>"
+        );
+        let read = super::read_page(&page);
+        assert!(read.body_known);
+        assert_eq!(read.markup.len(), read.blocks.len());
+        let find = |needle: &str| {
+            let k = read.blocks.iter().position(|b| b.text.contains(needle)).unwrap();
+            read.markup[k]
+        };
+        let body = find("council voted");
+        assert!(body.in_body && body.body_hint);
+        assert_eq!((body.tag, body.furniture), (1, 0));
+        assert_eq!(find("Library stays").tag, 4);
+        let menu = find("Sport");
+        assert!(!menu.in_body);
+        assert_eq!(menu.furniture, 5);
+        assert!(menu.link_density > 0.9);
+        assert_eq!(find("I disagree").furniture, 1);
     }
 }
