@@ -203,6 +203,10 @@ const CONNECTORS: &[&str] = &[
     "ibn", "and", "&", "for", "the", "y", "on", "upon", "'s", "’s", "-",
 ];
 
+/// Lower-case words that may sit inside a name the tagger found, between
+/// capitalised words ("Organisation for Security and Cooperation in Europe").
+const INNER_CONNECTORS: &[&str] = &["in", "at"];
+
 /// Last words of place names.
 const GEO_TAILS: &[&str] = &[
     "Island",
@@ -277,10 +281,16 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if let Some(cut) = (f.start..f.end).find(|&i| is_bracket(words[i])) {
             f.end = cut;
         }
-        // Cut at the first lower-case word that is not a connector; but
-        // events and works may have some ("Italian general election").
-        if let Some(cut) = (f.start + 1..f.end).find(|&i| doc.feats[i].class == class::LOWER && !connector(i))
-        {
+        // Cut at the first lower-case word that is not a connector (nor
+        // "in" or "at" before a capitalised word of the name); but events
+        // and works may have some ("Italian general election").
+        if let Some(cut) = (f.start + 1..f.end).find(|&i| {
+            doc.feats[i].class == class::LOWER
+                && !connector(i)
+                && !(INNER_CONNECTORS.contains(&words[i])
+                    && i + 1 < f.end
+                    && capitalised(doc.feats[i + 1].class))
+        }) {
             if ty != MISC || !capitalised(doc.feats[f.start].class) {
                 f.end = cut;
             }
@@ -415,7 +425,10 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if person.is_none() && len >= 3 {
             let last = f.end - 1;
             let known = person_words.contains(&words[last].to_lowercase());
-            if (known || has_surname_ending(words[last])) && doc.feats[last].class == class::TITLE {
+            if (known || has_surname_ending(words[last]))
+                && doc.feats[last].class == class::TITLE
+                && doc.feats[last].gaz & NOT_PERSON == 0
+            {
                 let given = last - 1;
                 let given_ok = given > f.start
                     && doc.feats[given].class == class::TITLE
