@@ -532,3 +532,19 @@ fn a_name_starts_at_its_given_name() {
     );
     assert!(!got.iter().any(|(_, t)| t.contains("Drummer")), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_is_no_mention() {
+    // "She" opening the sentence after one about Nadia Ferrand makes her
+    // more salient, but the mentions are where she is named.
+    let text = "Nadia Ferrand opened the new library in Corvel on Monday.\nShe said it had taken four years to build.\nHe was not there.";
+    let report = raw(text);
+    let got = mentions(text, &report);
+    assert!(
+        got.iter().any(|(k, t)| k == "person" && t == "Nadia Ferrand"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, t)| t == "She" || t == "He"), "{got:?}");
+    let person = entity(&report, "person", "Nadia Ferrand").expect("the person");
+    assert_eq!(person.count, person.mentions.len());
+}

@@ -26,8 +26,7 @@ pub(crate) struct Entity {
     /// `person`, `organization`, `place`, `group`, `other`, `date`, `money`,
     /// `percent` or `quantity`.
     pub kind: &'static str,
-    /// Mentions by name, and sentences opening with "He" or "She" right
-    /// after one about the person.
+    /// Mentions by name.
     pub count: usize,
     pub salience: f32,
     /// Other names of the same entity ("Peskov" for "Dmitry Peskov").
@@ -204,6 +203,10 @@ const CONNECTORS: &[&str] = &[
     "ibn", "and", "&", "for", "the", "y", "on", "upon", "'s", "’s", "-",
 ];
 
+/// Lower-case words that may sit inside a name the tagger found, between
+/// capitalised words ("Organisation for Security and Cooperation in Europe").
+const INNER_CONNECTORS: &[&str] = &["in", "at"];
+
 /// Last words of place names.
 const GEO_TAILS: &[&str] = &[
     "Island",
@@ -278,10 +281,16 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if let Some(cut) = (f.start..f.end).find(|&i| is_bracket(words[i])) {
             f.end = cut;
         }
-        // Cut at the first lower-case word that is not a connector; but
-        // events and works may have some ("Italian general election").
-        if let Some(cut) = (f.start + 1..f.end).find(|&i| doc.feats[i].class == class::LOWER && !connector(i))
-        {
+        // Cut at the first lower-case word that is not a connector (nor
+        // "in" or "at" before a capitalised word of the name); but events
+        // and works may have some ("Italian general election").
+        if let Some(cut) = (f.start + 1..f.end).find(|&i| {
+            doc.feats[i].class == class::LOWER
+                && !connector(i)
+                && !(INNER_CONNECTORS.contains(&words[i])
+                    && i + 1 < f.end
+                    && capitalised(doc.feats[i + 1].class))
+        }) {
             if ty != MISC || !capitalised(doc.feats[f.start].class) {
                 f.end = cut;
             }
@@ -416,7 +425,10 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         if person.is_none() && len >= 3 {
             let last = f.end - 1;
             let known = person_words.contains(&words[last].to_lowercase());
-            if (known || has_surname_ending(words[last])) && doc.feats[last].class == class::TITLE {
+            if (known || has_surname_ending(words[last]))
+                && doc.feats[last].class == class::TITLE
+                && doc.feats[last].gaz & NOT_PERSON == 0
+            {
                 let given = last - 1;
                 let given_ok = given > f.start
                     && doc.feats[given].class == class::TITLE
@@ -426,8 +438,9 @@ fn repair(doc: &DocTokens, words: &[&str], found: &mut Vec<Found>) {
         }
         if person.is_none() && len >= 3 {
             // A known given name and one or two more capitalised words end
-            // the name: "… for Maritime Affairs Teresa Albuquerque".
-            let tail_from = (f.end.saturating_sub(3).max(f.start + 1)..f.end - 1).find(|&g| {
+            // the name, after two words or more: "… for Maritime Affairs
+            // Teresa Albuquerque" (but "San Francisco Giants" stays whole).
+            let tail_from = (f.end.saturating_sub(3).max(f.start + 2)..f.end - 1).find(|&g| {
                 doc.feats[g].gaz & gazetteer::FIRST_NAME != 0 && doc.feats[g].class == class::TITLE
             });
             // Surnames may be places too ("Albuquerque", "Lincoln").
@@ -1040,8 +1053,8 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         c.first = c.first.min(f.start);
     }
     // "He …" or "She …" opening a sentence: the person the sentence before
-    // (or the one before it) is about, one more mention of that person (the
-    // pronoun's span, so that a chip highlights what it counts).
+    // (or the one before it) is about weighs more. Not a mention: a pronoun
+    // is not a name, and the mentions are the spans the entity is named at.
     let mut first_person: Vec<Option<usize>> = vec![None; doc.sents.len()];
     for (n, f) in found.iter().enumerate() {
         if f.kind == Kind::Name(PER) && first_person[f.sent].is_none() {
@@ -1053,16 +1066,8 @@ fn merge(doc: &DocTokens, sentences: &Sentences, words: &[&str], found: Vec<Foun
         if !opener.is_some_and(|i| matches!(words[i], "He" | "She")) {
             continue;
         }
-        let (Some(i), Some(c)) = (
-            opener,
-            (k.saturating_sub(2)..k).rev().find_map(|j| first_person[j]),
-        ) else {
-            continue;
-        };
-        clusters[c].count += 1;
-        clusters[c].score += 2;
-        if let Some(span) = doc.src[i] {
-            clusters[c].mentions.push(span);
+        if let Some(c) = (k.saturating_sub(2)..k).rev().find_map(|j| first_person[j]) {
+            clusters[c].score += 2;
         }
     }
     let mut items: Vec<(u32, usize, Entity)> = clusters

@@ -21,6 +21,7 @@ use crate::options::{InputKind, Options};
 
 const USAGE: &str = "\
 Usage: train-ner [--data DIR]... [--dev DIR]... [--out FILE] [--epochs N] [--bits B] [--clip Q]
+       train-ner --score FILE --dev DIR...
 
 Trains the name tagger on each DIR/gold.jsonl (text documents with gold
 names) and writes the model file. --dev scores each epoch on other splits
@@ -41,6 +42,9 @@ its annotated types.
   --bits B       log2 of the hashed feature buckets (default 16)
   --clip Q       quantile of |weight| that maps to 127 (default 0.9999)
   --prune P      quantised hashed weights with |w| <= P become 0 (default 2)
+  --dropout P    percent of a token's hashed features left out of each
+                 training step, at random (fixed seed; default 0)
+  --score FILE   score the model FILE on the --dev splits; no training
 ";
 
 /// The training splits, relative to the repository root, and how many
@@ -62,6 +66,8 @@ struct Args {
     bits: u32,
     clip: f64,
     prune: i8,
+    score: Option<PathBuf>,
+    dropout: u64,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -73,6 +79,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         bits: 16,
         clip: 0.9999,
         prune: 2,
+        score: None,
+        dropout: 0,
     };
     let mut own_data = false;
     let mut it = args.iter();
@@ -101,6 +109,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--bits" => a.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--clip" => a.clip = value()?.parse().map_err(|e| format!("--clip: {e}"))?,
             "--prune" => a.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--dropout" => a.dropout = value()?.parse().map_err(|e| format!("--dropout: {e}"))?,
+            "--score" => a.score = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -423,6 +433,19 @@ fn evaluate<S: Scorer>(model: &S, docs: &[Doc]) -> (f64, f64, f64, [f64; 4]) {
     (p, r, f1, per)
 }
 
+/// A dev split's scores, as a line.
+fn score_line<S: Scorer>(model: &S, dir: &Path, docs: &[Doc]) -> String {
+    let (p, r, f, per) = evaluate(model, docs);
+    format!(
+        "\n  {}: P {p:.4} R {r:.4} F1 {f:.4} (PER {:.3} LOC {:.3} ORG {:.3} MISC {:.3})",
+        dir.display(),
+        per[0],
+        per[1],
+        per[2],
+        per[3]
+    )
+}
+
 /// Runs the training program with command-line arguments (without the
 /// program name).
 pub fn main(args: &[String]) -> Result<(), String> {
@@ -440,8 +463,17 @@ pub fn main(args: &[String]) -> Result<(), String> {
     for dir in &args.dev {
         dev.push((dir, load(dir)?));
     }
+    if let Some(file) = &args.score {
+        let bytes = fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let model = Model::parse(&bytes).ok_or("the model does not parse")?;
+        for (dir, docs) in &dev {
+            eprintln!("{}", score_line(&model, dir, docs).trim_start());
+        }
+        return Ok(());
+    }
     let mut w = Weights::new(args.bits);
     let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut drop_rng = 0x9e37_79b9_7f4a_7c15u64;
     let mut hashed = Vec::new();
     let mut dense = Vec::new();
     for epoch in 0..args.epochs {
@@ -462,6 +494,9 @@ pub fn main(args: &[String]) -> Result<(), String> {
                     let gold = d.gold[s.start + i];
                     let h = history.get(&sent[i]);
                     w.extractor.extract(sent, i, p1, p2, h, &mut hashed, &mut dense);
+                    if args.dropout > 0 {
+                        hashed.retain(|_| xorshift(&mut drop_rng) % 100 >= args.dropout);
+                    }
                     w.score(&hashed, &dense, &mut scores);
                     let mut best = usize::MAX;
                     for t in 0..N_TAGS {
@@ -498,15 +533,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
                 Box::leak(Model::write(args.bits, &q_dense, &q_hashed).into_boxed_slice());
             let model = Model::parse(bytes).ok_or("the written model does not parse")?;
             for (dir, docs) in &dev {
-                let (p, r, f, per) = evaluate(&model, docs);
-                line.push_str(&format!(
-                    "\n  {}: P {p:.4} R {r:.4} F1 {f:.4} (PER {:.3} LOC {:.3} ORG {:.3} MISC {:.3})",
-                    dir.display(),
-                    per[0],
-                    per[1],
-                    per[2],
-                    per[3]
-                ));
+                line.push_str(&score_line(&model, dir, docs));
             }
         }
         eprintln!("{line}");
