@@ -281,6 +281,11 @@ impl<'a> Article<'a> {
         // Worked out once an article, not once a draft: a big paste has
         // thousands of drafts and of people.
         let people = self.people_keys();
+        let genders = if people.iter().any(|(_, p)| self.shared(p)) {
+            self.genders()
+        } else {
+            Vec::new()
+        };
         for &i in order {
             if out.len() >= enough {
                 break;
@@ -305,7 +310,9 @@ impl<'a> Article<'a> {
             };
             let draft = match tighten::tighten(s, &cx) {
                 Ok(d) => {
-                    let mut d = self.introduce_people(d, i, &people);
+                    let Some(mut d) = self.introduce_people(d, i, &people, &genders) else {
+                        continue;
+                    };
                     if d.refers.is_none() && self.english {
                         d.refers = self.definite_reference(i, &d.text);
                     }
@@ -435,19 +442,33 @@ impl<'a> Article<'a> {
 
     /// A person named by surname alone ("Shvydkoy noted") is named in
     /// full ("Mikhail Shvydkoy noted"), as the article last named them in
-    /// full before line `line`: of two people who share the surname, the
-    /// one named nearest before (in that sentence, the first named, the
-    /// subject before an appositive's "… brother of Ana Hilton"). A
-    /// surname whose people are all named only later is written out when
-    /// it points at one person, else left alone.
-    /// `keys`: [`Article::people_keys`].
-    fn introduce_people(&self, mut d: Draft, line: usize, keys: &[(&'a str, Vec<usize>)]) -> Draft {
+    /// full before line `line`. A surname two people share is written out
+    /// only when the evidence is clear: one of them alone is named in full
+    /// in the sentence before and agrees with the fact's own "he"/"she",
+    /// or that pronoun fits one of them alone ([`Article::genders`]); else
+    /// it stays bare, and a fact whose clause opens with it is not used
+    /// (`None`).
+    /// A surname whose one person is named only later is written out.
+    /// `keys`: [`Article::people_keys`]; `genders`: [`Article::genders`].
+    fn introduce_people(
+        &self,
+        mut d: Draft,
+        line: usize,
+        keys: &[(&'a str, Vec<usize>)],
+        genders: &[Option<Gender>],
+    ) -> Option<Draft> {
         let here = self.line_starts.get(line).copied().unwrap_or(usize::MAX);
         for (key, people) in keys {
             let Some(at) = bare_word(&d.text, key) else {
                 continue;
             };
-            let Some(full) = self.nearest_full_name(key, people, here) else {
+            let gender = text_gender(&d.text[at + key.len()..]);
+            let Some(full) = self.nearest_full_name(key, people, here, gender, genders) else {
+                // The surname opens the fact or its clause ("In May, Okafor …").
+                let clause = tighten::clause_start(&d.text).min(at);
+                if self.shared(people) && d.text[clause..at].chars().all(|c| !c.is_alphanumeric()) {
+                    return None;
+                }
                 continue;
             };
             if d.text.contains(full) {
@@ -458,7 +479,78 @@ impl<'a> Article<'a> {
                 d.text = longer;
             }
         }
-        d
+        Some(d)
+    }
+
+    /// Whether `people` are two or more persons: not one person named in
+    /// full in two ways ("Lena Okafor", "Lena M. Okafor").
+    fn shared(&self, people: &[usize]) -> bool {
+        let first = |p: &usize| self.entities.items.get(*p).and_then(|e| e.name.split(' ').next());
+        people
+            .iter()
+            .map(first)
+            .any(|f| f != people.first().and_then(first))
+    }
+
+    /// The gender the article's own pronouns give each person (by entity):
+    /// the "he"/"his"/"him" or "she"/"her" after the person's name in a
+    /// sentence that names no other person, and a "He"/"She" opening the
+    /// next sentence; known when one side outweighs the other two to one.
+    fn genders(&self) -> Vec<Option<Gender>> {
+        let items = &self.entities.items;
+        let mut votes = vec![(0u32, 0u32); items.len()];
+        let mut vote = |p: usize, g: Gender| {
+            if let Some(v) = votes.get_mut(p) {
+                match g {
+                    Gender::He => v.0 += 1,
+                    Gender::She => v.1 += 1,
+                }
+            }
+        };
+        for (j, line) in self.lines.iter().enumerate() {
+            let text = self.text(line);
+            let mut people: Vec<usize> = self
+                .entities_in(self.to_src(line, 0, text.len()))
+                .filter(|&e| items.get(e).is_some_and(|e| e.kind == "person"))
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            let [one] = people.as_slice() else {
+                continue;
+            };
+            let Some(e) = items.get(*one) else { continue };
+            let surname = e.name.rsplit(' ').next().unwrap_or("");
+            let Some(from) = text.find(surname).filter(|_| !surname.is_empty()) else {
+                continue;
+            };
+            let after = &text[from..];
+            for (a, b) in text::words(after) {
+                if let Some(g) = pronoun_gender(&after[a..b]) {
+                    vote(*one, g);
+                }
+            }
+            if let Some(next) = self.lines.get(j + 1).map(|l| self.text(l)) {
+                if let Some(&(a, b)) = text::words(next).first() {
+                    match &next[a..b] {
+                        "He" => vote(*one, Gender::He),
+                        "She" => vote(*one, Gender::She),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        votes
+            .into_iter()
+            .map(|(he, she)| {
+                if he > 2 * she {
+                    Some(Gender::He)
+                } else if she > 2 * he {
+                    Some(Gender::She)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// The words a fact may name a person by alone, each with the people
@@ -516,12 +608,30 @@ impl<'a> Article<'a> {
     /// The full name, as written there, of the one of `people` named in
     /// full nearest before input byte `here`, within the [`NEAR_LINES`]
     /// sentences before it; else the name of the only one, or of the one
-    /// the article names most often.
-    fn nearest_full_name(&self, key: &str, people: &[usize], here: usize) -> Option<&'a str> {
+    /// the article names most often. Of people who share the surname
+    /// ([`Article::shared`]): the one of them alone named in full in the
+    /// sentence before, when `gender` (the fact's pronouns after the
+    /// surname) does not contradict theirs; else the one alone whose
+    /// known gender is `gender` while the others' is the other; else none.
+    fn nearest_full_name(
+        &self,
+        key: &str,
+        people: &[usize],
+        here: usize,
+        gender: Option<Gender>,
+        genders: &[Option<Gender>],
+    ) -> Option<&'a str> {
         let items = &self.entities.items;
         let this_line = self.line_starts.partition_point(|&l| l <= here);
+        let shared = self.shared(people);
+        let fits = |p: usize| match (gender, genders.get(p).copied().flatten()) {
+            (Some(f), Some(g)) => f == g,
+            _ => true,
+        };
         // (line, start, end, entity) of the full mentions before `here`.
         let mut best: Option<(usize, usize, usize, usize)> = None;
+        // The people named in full within reach.
+        let mut near: Vec<usize> = Vec::new();
         for &p in people {
             let Some(e) = items.get(p) else { continue };
             for &(s, t) in e
@@ -531,10 +641,38 @@ impl<'a> Article<'a> {
             {
                 let line = self.line_starts.partition_point(|&l| l <= s);
                 let better = best.is_none_or(|(bl, bs, _, _)| line > bl || line == bl && s < bs);
-                if better && line + NEAR_LINES >= this_line {
-                    best = Some((line, s, t, p));
+                if line + NEAR_LINES >= this_line {
+                    near.push(p);
+                    if better {
+                        best = Some((line, s, t, p));
+                    }
                 }
             }
+        }
+        near.sort_unstable();
+        near.dedup();
+        if shared {
+            if let (Some((_, s, t, p)), [_]) = (best, near.as_slice()) {
+                if fits(p) {
+                    return self.name_as_written(p, key, t.saturating_sub(s));
+                }
+            }
+            let of = |g: Gender| {
+                people
+                    .iter()
+                    .filter(|&&p| genders.get(p).copied().flatten() == Some(g))
+                    .count()
+            };
+            return match gender {
+                Some(g) if of(g) == 1 && of(g.other()) == people.len() - 1 => {
+                    let p = *people
+                        .iter()
+                        .find(|&&p| genders.get(p).copied().flatten() == Some(g))?;
+                    let name = items.get(p).map(|e| e.name.as_str())?;
+                    Some(name).filter(|n| n.contains(' ') && (n.ends_with(key) || n.starts_with(key)))
+                }
+                _ => None,
+            };
         }
         let Some((_, s, t, p)) = best else {
             let mut counts: Vec<(usize, usize)> = people
@@ -549,15 +687,20 @@ impl<'a> Article<'a> {
                 _ => None,
             };
         };
-        let e = items.get(p)?;
-        // The alias as long as the mention: the name as the article wrote
-        // it there ("Conrad Hilton", not a fuller name given later); a
-        // name that does not end or open with the word is no name of it.
+        self.name_as_written(p, key, t.saturating_sub(s))
+    }
+
+    /// The name of person `p` ending or opening with `key` as long as a
+    /// mention of `len` bytes: the name as the article wrote it there
+    /// ("Conrad Hilton", not a fuller name given later); a name that does
+    /// not end or open with the word is no name of it.
+    fn name_as_written(&self, p: usize, key: &str, len: usize) -> Option<&'a str> {
+        let e = self.entities.items.get(p)?;
         let of_key = |n: &&String| n.contains(' ') && (n.ends_with(key) || n.starts_with(key));
         std::iter::once(&e.name)
             .chain(&e.aliases)
             .filter(of_key)
-            .find(|n| n.len() == t.saturating_sub(s))
+            .find(|n| n.len() == len)
             .or_else(|| Some(&e.name).filter(of_key))
             .map(String::as_str)
     }
@@ -776,6 +919,45 @@ fn bare_word(text: &str, name: &str) -> Option<usize> {
         from = end;
     }
     None
+}
+
+/// Whom a person pronoun speaks of.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    He,
+    She,
+}
+
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::He => Gender::She,
+            Gender::She => Gender::He,
+        }
+    }
+}
+
+/// The gender of "he", "him", "his", "himself", "she", "her", "hers", "herself".
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => Some(Gender::He),
+        "she" | "her" | "hers" | "herself" => Some(Gender::She),
+        _ => None,
+    }
+}
+
+/// The gender of a text's person pronouns, when they all agree.
+fn text_gender(s: &str) -> Option<Gender> {
+    let mut found = None;
+    for (a, b) in text::words(s) {
+        match (pronoun_gender(&s[a..b]), found) {
+            (None, _) => {}
+            (Some(g), None) => found = Some(g),
+            (Some(g), Some(f)) if g != f => return None,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Whether a sentence may open with "he", "she", "his" or "her" once its

@@ -18,6 +18,7 @@ mod skip;
 
 pub(in crate::facts) use grammar::has_verb;
 use grammar::*;
+pub(in crate::facts) use refer::clause_start;
 use refer::*;
 use skip::*;
 

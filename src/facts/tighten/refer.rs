@@ -46,9 +46,16 @@ pub(super) fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<()
         d.refers = Some(second.to_string());
         return Ok(());
     }
-    if !lists().pronouns.contains(base.as_str()) {
-        return Ok(());
-    }
+    // Else its subject a few words in ("Good thing he changed his mind").
+    let (a, b, word, base, later) = if lists().pronouns.contains(base.as_str()) {
+        (a, b, word, base, false)
+    } else {
+        let Some((x, y)) = subject_pronoun(&body[clause..]) else {
+            return Ok(());
+        };
+        let word = &body[clause + x..clause + y];
+        (clause + x, clause + y, word, word.to_string(), true)
+    };
     // "These operations led to …": a determiner and its noun.
     if matches!(base.as_str(), "this" | "these" | "that" | "those") && body[clause..a].trim().is_empty() {
         let noun = body[b..]
@@ -64,8 +71,9 @@ pub(super) fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<()
             return Ok(());
         }
     }
-    // Only a bare pronoun opening the fact or its clause can be replaced.
-    let plain = body[clause..a].trim().is_empty() && base.len() == word.len();
+    // Only a bare pronoun opening the fact or its clause, or its subject
+    // after a few words ("Good thing he …"), can be replaced.
+    let plain = (body[clause..a].trim().is_empty() || later) && base.len() == word.len();
     let Some(name) = cx.antecedent.as_ref().filter(|_| plain) else {
         return Err(Skip::Pronoun);
     };
@@ -87,9 +95,54 @@ pub(super) fn resolve_pronoun(s: &str, d: &mut Draft, cx: &Context) -> Result<()
     Ok(())
 }
 
+/// A "he", "she" or "they" after the first word of a clause and before
+/// its first verb: the clause's subject ("Good thing he changed his
+/// mind"), which points outside the fact as a leading one does.
+fn subject_pronoun(clause: &str) -> Option<(usize, usize)> {
+    for (k, (a, b)) in words(clause).into_iter().enumerate().take(8) {
+        let w = &clause[a..b];
+        if k > 0 && matches!(w, "he" | "she" | "they") {
+            return Some((a, b));
+        }
+        // A verb, a pause, or a subordinate clause ("… grins as he …",
+        // "… forgets that he …"): the subject came before.
+        let subordinate = matches!(
+            w.to_lowercase().as_str(),
+            "as" | "that"
+                | "when"
+                | "while"
+                | "because"
+                | "after"
+                | "before"
+                | "if"
+                | "since"
+                | "until"
+                | "who"
+                | "whom"
+                | "which"
+                | "what"
+                | "where"
+                | "how"
+                | "why"
+                | "whether"
+                | "though"
+                | "although"
+                | "once"
+                | "unless"
+        );
+        let stop = subordinate
+            || has_verb(&clause[..b])
+            || clause[b..].starts_with([',', ';', ':', '"', '“', '”', '(']);
+        if stop {
+            return None;
+        }
+    }
+    None
+}
+
 /// Where the main clause of `body` starts: after up to two short opening
 /// phrases without a verb ("In November,", "after 214 days,").
-pub(super) fn clause_start(body: &str) -> usize {
+pub(in crate::facts) fn clause_start(body: &str) -> usize {
     let mut at = 0;
     for _ in 0..2 {
         let Some(&comma) = top_level_commas(&body[at..]).first() else {
