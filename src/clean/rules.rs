@@ -969,7 +969,14 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 
 /// The first rule that matches a block, given its normalised text and its
 /// word count.
+#[cfg(test)]
 pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
+    find_entry(norm, words).map(|i| &RULES[i])
+}
+
+/// The index in [`RULES`] of the first rule that matches a block, given its
+/// normalised text and its word count.
+pub(crate) fn find_entry(norm: &str, words: usize) -> Option<usize> {
     // Long blocks are prose; only their start can hold a marker.
     let head = if words > 60 { prefix(norm, 300) } else { norm };
     let pairs = BytePairs::of(head);
@@ -989,7 +996,7 @@ pub(crate) fn find(norm: &str, words: usize) -> Option<&'static Rule> {
             Contains(pats) => pats.iter().any(|p| pairs.may_contain(p) && contains_str(head, p)),
             Test(test) => test(norm),
         };
-        hit.then_some(r)
+        hit.then_some(i)
     })
 }
 
@@ -1046,10 +1053,15 @@ impl BytePairs {
 
 /// The rule matching a block's text, if any.
 pub(crate) fn find_in(text: &str, words: usize) -> Option<&'static Rule> {
+    entry_in(text, words).map(|i| &RULES[i])
+}
+
+/// The index in [`RULES`] of the rule matching a block's text, if any.
+pub(crate) fn entry_in(text: &str, words: usize) -> Option<usize> {
     // Normalising a long block's first kilobyte is enough: the tests that
     // read whole blocks only fire on short ones.
     let text = if words > 60 { prefix(text, 1024) } else { text };
-    find(&normalize(text), words)
+    find_entry(&normalize(text), words)
 }
 
 /// The longest prefix of `s` of at most `max` bytes, on a char boundary.

@@ -393,6 +393,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let mut out = PathBuf::from("src/data/clean/weights.rs");
     let mut cv: Option<PathBuf> = None;
     let mut rules_only = false;
+    let mut rule_counts = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().cloned().ok_or(format!("{a} needs a value"));
@@ -402,9 +403,10 @@ pub fn main(args: &[String]) -> Result<(), String> {
             "--out" => out = PathBuf::from(value()?),
             "--cv" => cv = Some(PathBuf::from(value()?)),
             "--rules-only" => rules_only = true,
+            "--rule-counts" => rule_counts = true,
             other => {
                 return Err(format!(
-                    "unknown argument {other:?} (--data DIR, --dev DIR, --out FILE, --cv DIR, --rules-only)"
+                    "unknown argument {other:?} (--data DIR, --dev DIR, --out FILE, --cv DIR, --rules-only, --rule-counts)"
                 ))
             }
         }
@@ -415,6 +417,10 @@ pub fn main(args: &[String]) -> Result<(), String> {
     }
     let dev = load(&dev_dir, "dev")?;
     eprintln!("{} training pages, {} dev pages", pages.len(), dev.len());
+
+    if rule_counts {
+        return count_rules(&pages);
+    }
 
     if rules_only {
         // The rule-based build: no training, so CV is the plain score.
@@ -467,6 +473,72 @@ pub fn main(args: &[String]) -> Result<(), String> {
                 write_predictions(&dir.join(name).join("dev"), p, &predict(p, mode, &weights)?)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// What one entry of the rule table matched over the training pages (both
+/// inputs): blocks in all, blocks the gold article holds (most of their
+/// token n-grams are in it, as the labeller's labels), and of those, the
+/// ones that are prose (a sentence of more than 12 words): a rule firing
+/// there is a bug.
+#[derive(Default, Clone, Copy)]
+struct RuleCount {
+    matched: usize,
+    matched_without_cleaneval: usize,
+    in_gold: usize,
+    in_gold_prose: usize,
+    in_gold_without_cleaneval: usize,
+}
+
+/// `--rule-counts`: prints, for every entry of the rule table, how often it
+/// matches a block of the training pages and how often that block is gold
+/// article text, so that a rule earns its place by counts.
+fn count_rules(pages: &[Page]) -> Result<(), String> {
+    let rules = super::rules::RULES;
+    let mut counts = vec![RuleCount::default(); rules.len()];
+    for (mode, _) in MODES {
+        for p in pages.iter().filter(|p| !p.gold.trim().is_empty()) {
+            let input = p.input(mode)?;
+            let blocks = crate::blocks::split(crate::read::read(&input, &options(mode)));
+            let gold = gold_sets(&p.gold);
+            for b in blocks.blocks.iter().filter(|b| b.preset.is_none()) {
+                let words = b.text.split_whitespace().count();
+                let Some(i) = super::rules::entry_in(&b.text, words) else {
+                    continue;
+                };
+                let c = &mut counts[i];
+                c.matched += 1;
+                c.matched_without_cleaneval += usize::from(p.set != "cleaneval");
+                if block_label(&b.text, &gold) == Some(true) {
+                    c.in_gold += 1;
+                    c.in_gold_prose +=
+                        usize::from(words > 12 && b.text.trim_end().ends_with(['.', '!', '?', '"', '”']));
+                    c.in_gold_without_cleaneval += usize::from(p.set != "cleaneval");
+                }
+            }
+        }
+    }
+    println!(
+        "entry\trule\tmatcher\tmatched\tin gold\tin gold, prose\twithout cleaneval: matched\tin gold\tshare in gold, without cleaneval"
+    );
+    for (i, (r, c)) in rules.iter().zip(&counts).enumerate() {
+        let kind = match r.matcher {
+            super::rules::Match::Whole(_) => "whole",
+            super::rules::Match::Prefix(_) => "prefix",
+            super::rules::Match::Contains(_) => "contains",
+            super::rules::Match::Test(_) => "test",
+        };
+        println!(
+            "{i}\t{}\t{kind}\t{}\t{}\t{}\t{}\t{}\t{:.3}",
+            r.name,
+            c.matched,
+            c.in_gold,
+            c.in_gold_prose,
+            c.matched_without_cleaneval,
+            c.in_gold_without_cleaneval,
+            c.in_gold_without_cleaneval as f64 / c.matched_without_cleaneval.max(1) as f64
+        );
     }
     Ok(())
 }
