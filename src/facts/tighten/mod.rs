@@ -56,6 +56,9 @@ pub(super) enum Skip {
     Pronoun,
     /// Nothing but a quotation, with no one saying it.
     Quote,
+    /// Opens on words that continue the sentence before it ("Nor …",
+    /// "That was …", "The two …"), outside the lede.
+    Leans(Leans),
     /// No safe cut brings it under [`HARD_MAX_WORDS`].
     TooLong,
     TooShort,
@@ -144,7 +147,16 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         d.head = dateline_end(s);
     }
     if cx.english {
+        // Before and after the connectives go: "Still, …" is refused, and
+        // so is "However, the pair …".
+        let leans = |d: &Draft| leans_on_previous(&s[d.head..d.end]).filter(|_| !cx.lede);
+        if let Some(why) = leans(&d) {
+            return Err(Skip::Leans(why));
+        }
         drop_openers(s, &mut d);
+        if let Some(why) = leans(&d) {
+            return Err(Skip::Leans(why));
+        }
         // The cheap refusals first: a pronoun nobody can name.
         resolve_pronoun(s, &mut d.clone(), cx)?;
         drop_asides(s, &mut d);
