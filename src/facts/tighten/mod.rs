@@ -1296,12 +1296,14 @@ mod tests {
             ),
             // Leading connectives go; "Earlier in June" keeps its date.
             // … nor after a gerund that wants its object.
+            // ("Two local brothers", not "The two brothers": that one leans
+            // on the sentence before and is no fact outside the lede.)
             (
-                "The two brothers from the coast were accused of stealing diesel from the depot over the past \
+                "Two local brothers from the coast were accused of stealing diesel from the depot over the past \
                  four long and cold winters and dealing with several trusted local restaurant owners and their cooks.",
                 None,
                 // The cut would drop a time and a number: kept whole.
-                "The two brothers from the coast were accused of stealing diesel from the depot over the past \
+                "Two local brothers from the coast were accused of stealing diesel from the depot over the past \
                  four long and cold winters and dealing with several trusted local restaurant owners and their cooks.",
             ),
             // A long sentence is not cut inside a compound preposition
