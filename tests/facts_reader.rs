@@ -802,6 +802,7 @@ fn the_two_or_the_latter_need_the_sentence_before() {
     for standing in [
         "The former mayor Ana Ruiz approved 40 million euros for the northern quay on Tuesday.",
         "The two-day meeting approved 40 million euros for the northern quay on Tuesday.",
+        "The two operators, Ana Ruiz and Ben Cole, approved 40 million euros for the northern quay.",
     ] {
         let facts = facts_with_fifth(standing);
         assert!(

@@ -202,6 +202,8 @@ pub(super) fn leans_on_previous(body: &str) -> Option<Leans> {
         ("by", "this" | "that", "time" | "point") | ("by", "then", _) => Some(Leans::PointsBack),
         ("the", "other" | "rest", _) if after(1) != '-' => Some(Leans::PointsBack),
         ("the", "same" | "latter" | "pair", _) if after(1) != '-' => Some(Leans::NamedBefore),
+        // "The two candidates are Ana Ruiz and Ben Cole": the sentence names them.
+        ("the", "two" | "pair", _) if names_a_pair(body) => None,
         ("the", "two", _) if after(1) == ' ' && !w(2).is_empty() => Some(Leans::NamedBefore),
         // "The former said …", not "The former president said …".
         ("the", "former", next) if after(1) == ',' || (!next.is_empty() && is_verb_word(next)) => {
@@ -219,4 +221,21 @@ fn is_verb_word(w: &str) -> bool {
     ) || lists().speech_verbs.contains(w)
         || lists().verbs.contains(w)
         || w.ends_with("ed")
+}
+
+/// A capitalised word, " and ", and a capitalised word among the next
+/// three: "Ana Ruiz and Ben Cole", "Ruiz and retired general Ben Cole".
+fn names_a_pair(body: &str) -> bool {
+    body.match_indices(" and ").any(|(at, _)| {
+        let before = body[..at]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        at > 0
+            && before.starts_with(char::is_uppercase)
+            && body[at + 5..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.starts_with(char::is_uppercase))
+    })
 }
