@@ -783,3 +783,101 @@ fn a_subject_pronoun_in_the_first_clause_needs_a_name() {
         "{facts:?}"
     );
 }
+
+/// Facts of an invented article whose fifth paragraph is `leaning`, with
+/// room for every sentence to be a fact.
+fn facts_with_fifth(leaning: &str) -> Vec<String> {
+    let input = format!(
+        "Port Ellis council votes on harbour bridge\n\n\
+        The Port Ellis council voted on Monday to build a new bridge across the harbour by 2029.\n\n\
+        The bridge will carry trains and cars between the old town and the northern quay, the council said.\n\n\
+        Work on the 2.4-kilometre span is due to start in March, the harbour chief Lena Okafor said.\n\n\
+        Ferry operators in Port Ellis had asked the council to keep the harbour open to boats during the works.\n\n\
+        {leaning}\n\n\
+        The Port Ellis council will publish the final design of the bridge on its website in January."
+    );
+    facts_of(&input, 10)
+}
+
+/// "Still, …", "Nor …", "Instead …": a sentence that continues the one
+/// before is no fact outside the lede, even after its connective goes.
+#[test]
+fn a_sentence_that_continues_the_one_before_is_no_fact() {
+    for leaning in [
+        "Still, the council approved 40 million euros for the northern quay on Tuesday.",
+        "Nor did the council approve 40 million euros for the northern quay on Tuesday.",
+        "Instead, the council approved 40 million euros for the northern quay on Tuesday.",
+        "Even so, the council approved 40 million euros for the northern quay on Tuesday.",
+    ] {
+        let facts = facts_with_fifth(leaning);
+        assert!(facts.iter().any(|f| f.contains("final design")), "{facts:?}");
+        assert!(
+            !facts.iter().any(|f| f.contains("40 million")),
+            "{leaning}: {facts:?}"
+        );
+    }
+}
+
+/// "That was …", "One such …", "By this time …", "Another …", "The other
+/// …", "One of them …": a sentence pointing back at the one before is no
+/// fact outside the lede.
+#[test]
+fn a_sentence_pointing_back_is_no_fact() {
+    for leaning in [
+        "That was the first time the council approved 40 million euros for the northern quay.",
+        "One such operator approved 40 million euros for the northern quay on Tuesday.",
+        "By this time the council had approved 40 million euros for the northern quay.",
+        "Another operator approved 40 million euros for the northern quay on Tuesday.",
+        "The other operators approved 40 million euros for the northern quay on Tuesday.",
+        "One of them approved 40 million euros for the northern quay on Tuesday.",
+    ] {
+        let facts = facts_with_fifth(leaning);
+        assert!(facts.iter().any(|f| f.contains("final design")), "{facts:?}");
+        assert!(
+            !facts.iter().any(|f| f.contains("40 million")),
+            "{leaning}: {facts:?}"
+        );
+    }
+}
+
+/// "The two …", "The pair …", "The latter …", "The same …", "The former
+/// said …": a group or thing named only before is no fact's subject; "The
+/// former mayor …" and "The two-day …" are.
+#[test]
+fn the_two_or_the_latter_need_the_sentence_before() {
+    for leaning in [
+        "The two approved 40 million euros for the northern quay on Tuesday.",
+        "The pair approved 40 million euros for the northern quay on Tuesday.",
+        "The latter approved 40 million euros for the northern quay on Tuesday.",
+        "The same operators approved 40 million euros for the northern quay on Tuesday.",
+        "The former said 40 million euros for the northern quay were approved on Tuesday.",
+    ] {
+        let facts = facts_with_fifth(leaning);
+        assert!(
+            !facts.iter().any(|f| f.contains("40 million")),
+            "{leaning}: {facts:?}"
+        );
+    }
+    for standing in [
+        "The former mayor Ana Ruiz approved 40 million euros for the northern quay on Tuesday.",
+        "The two-day meeting approved 40 million euros for the northern quay on Tuesday.",
+        "The two operators, Ana Ruiz and Ben Cole, approved 40 million euros for the northern quay.",
+    ] {
+        let facts = facts_with_fifth(standing);
+        assert!(
+            facts.iter().any(|f| f.contains("40 million")),
+            "{standing}: {facts:?}"
+        );
+    }
+}
+
+/// The lede may lean on the headline's words: "The two …" opening the
+/// article is a fact.
+#[test]
+fn the_lede_may_open_on_the_two() {
+    let input = "Two fishermen rescued off Port Ellis\n\n\
+        The two fishermen were rescued off Port Ellis on Sunday after 14 hours in a life raft, the coast guard said.\n\n\
+        Their boat sank in a storm 20 kilometres south of the harbour on Saturday night.";
+    let facts = facts_of(input, 5);
+    assert!(facts.iter().any(|f| f.contains("14 hours")), "{facts:?}");
+}

@@ -57,6 +57,9 @@ pub(super) enum Skip {
     Pronoun,
     /// Nothing but a quotation, with no one saying it.
     Quote,
+    /// Opens on words that continue the sentence before it ("Nor …",
+    /// "That was …", "The two …"), outside the lede.
+    Leans(Leans),
     /// No safe cut brings it under [`HARD_MAX_WORDS`].
     TooLong,
     TooShort,
@@ -145,7 +148,16 @@ pub(super) fn tighten(s: &str, cx: &Context) -> Result<Draft, Skip> {
         d.head = dateline_end(s);
     }
     if cx.english {
+        // Before and after the connectives go: "Still, …" is refused, and
+        // so is "However, the pair …".
+        let leans = |d: &Draft| leans_on_previous(&s[d.head..d.end]).filter(|_| !cx.lede);
+        if let Some(why) = leans(&d) {
+            return Err(Skip::Leans(why));
+        }
         drop_openers(s, &mut d);
+        if let Some(why) = leans(&d) {
+            return Err(Skip::Leans(why));
+        }
         // The cheap refusals first: a pronoun nobody can name.
         resolve_pronoun(s, &mut d.clone(), cx)?;
         drop_asides(s, &mut d);
@@ -1285,12 +1297,14 @@ mod tests {
             ),
             // Leading connectives go; "Earlier in June" keeps its date.
             // … nor after a gerund that wants its object.
+            // ("Two local brothers", not "The two brothers": that one leans
+            // on the sentence before and is no fact outside the lede.)
             (
-                "The two brothers from the coast were accused of stealing diesel from the depot over the past \
+                "Two local brothers from the coast were accused of stealing diesel from the depot over the past \
                  four long and cold winters and dealing with several trusted local restaurant owners and their cooks.",
                 None,
                 // The cut would drop a time and a number: kept whole.
-                "The two brothers from the coast were accused of stealing diesel from the depot over the past \
+                "Two local brothers from the coast were accused of stealing diesel from the depot over the past \
                  four long and cold winters and dealing with several trusted local restaurant owners and their cooks.",
             ),
             // A long sentence is not cut inside a compound preposition

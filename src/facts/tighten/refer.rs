@@ -195,3 +195,100 @@ pub(in crate::facts) fn clause_start(body: &str) -> usize {
     }
     at
 }
+
+/// What makes a sentence lean on the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(in crate::facts) enum Leans {
+    /// "Nor …", "Yet …", "Still, …", "Instead, …", "Even so, …": the
+    /// sentence continues or answers the one before.
+    Continues,
+    /// "That was …", "This is …", "One such …", "By this time …",
+    /// "Another …", "The other …", "The rest …", "One of them …": it
+    /// points back at something the sentence before said.
+    PointsBack,
+    /// "The same …", "The latter …", "The former said …", "The pair …",
+    /// "The two …": a group or a thing named only before.
+    NamedBefore,
+}
+
+/// Whether `body` (a sentence from its first word) opens on words that
+/// only make sense after the sentence before it. Case is ignored, so a
+/// clause split off a sentence is read the same way.
+pub(super) fn leans_on_previous(body: &str) -> Option<Leans> {
+    let body = body.trim_start_matches(|c: char| c.is_whitespace());
+    // The first few words, lower-cased, each with the character after it.
+    let mut ws: Vec<(String, char)> = Vec::with_capacity(4);
+    let mut rest = body;
+    while ws.len() < 4 {
+        let Some(a) = rest.find(|c: char| !c.is_whitespace()) else {
+            break;
+        };
+        rest = &rest[a..];
+        let b = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .unwrap_or(rest.len());
+        if b == 0 {
+            break;
+        }
+        let after = rest[b..].chars().next().unwrap_or(' ');
+        ws.push((rest[..b].to_lowercase(), after));
+        // Only spaces run words on; a comma or a hyphen ends the opener.
+        if after != ' ' {
+            break;
+        }
+        rest = &rest[b..];
+    }
+    let w = |i: usize| ws.get(i).map_or("", |(w, _)| w.as_str());
+    let after = |i: usize| ws.get(i).map_or(' ', |&(_, c)| c);
+    match (w(0), w(1), w(2)) {
+        ("nor", ..) | ("yet", ..) | ("instead", ..) => Some(Leans::Continues),
+        ("still", ..) if after(0) == ',' => Some(Leans::Continues),
+        ("even", "so", _) if after(1) == ',' => Some(Leans::Continues),
+        ("that" | "this", "was" | "is", _) => Some(Leans::PointsBack),
+        ("one", "such", _) | ("another", ..) => Some(Leans::PointsBack),
+        // "One of them …", "Most of those …": a part of a group named before.
+        (
+            "one" | "two" | "some" | "many" | "most" | "all" | "none" | "each" | "both" | "several" | "few",
+            "of",
+            "them" | "these" | "those",
+        ) => Some(Leans::PointsBack),
+        ("by", "this" | "that", "time" | "point") | ("by", "then", _) => Some(Leans::PointsBack),
+        ("the", "other" | "rest", _) if after(1) != '-' => Some(Leans::PointsBack),
+        ("the", "same" | "latter" | "pair", _) if after(1) != '-' => Some(Leans::NamedBefore),
+        // "The two candidates are Ana Ruiz and Ben Cole": the sentence names them.
+        ("the", "two" | "pair", _) if names_a_pair(body) => None,
+        ("the", "two", _) if after(1) == ' ' && !w(2).is_empty() => Some(Leans::NamedBefore),
+        // "The former said …", not "The former president said …".
+        ("the", "former", next) if after(1) == ',' || (!next.is_empty() && is_verb_word(next)) => {
+            Some(Leans::NamedBefore)
+        }
+        _ => None,
+    }
+}
+
+/// A verb that may follow a subject: "is", "was", "said", "added".
+fn is_verb_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "can" | "could"
+    ) || lists().speech_verbs.contains(w)
+        || lists().verbs.contains(w)
+        || w.ends_with("ed")
+}
+
+/// A capitalised word, " and ", and a capitalised word among the next
+/// three: "Ana Ruiz and Ben Cole", "Ruiz and retired general Ben Cole".
+fn names_a_pair(body: &str) -> bool {
+    body.match_indices(" and ").any(|(at, _)| {
+        let before = body[..at]
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .next()
+            .unwrap_or("");
+        at > 0
+            && before.starts_with(char::is_uppercase)
+            && body[at + 5..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.starts_with(char::is_uppercase))
+    })
+}
