@@ -107,7 +107,7 @@ fn subject_pronoun(clause: &str) -> Option<(usize, usize)> {
         // A verb, a pause, or a subordinate clause ("… grins as he …",
         // "… forgets that he …"): the subject came before.
         let subordinate = matches!(
-            w.to_lowercase().as_str(),
+            &*lower(w),
             "as" | "that"
                 | "when"
                 | "while"
